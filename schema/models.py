@@ -107,6 +107,7 @@ class Paragraph(Record):
     cable_id: CableId = Field(description="The cable.")
     paragraph_number: int = Field(ge=0, description="The paragraph's number as the cable means it (pilcrow artefacts such as '11.' for '1.' mended); unnumbered blocks are numbered in order and flagged.")
     is_numbered: bool = Field(description="True when the cable itself numbers this paragraph.")
+    printed_number: int | None = Field(default=None, ge=0, description="The number as the cable prints it (pilcrow artefacts mended), null for unnumbered blocks; differs from `paragraph_number` only where the cable prints a number twice.")
     marking: Marking | None = Field(description="Portion marking without parentheses (U, SBU, C, S, S/NF ...), or null.")
     heading: str | None = Field(description="The section heading printed just before the paragraph, if any.")
     text: str = Field(description="Paragraph text, normalised, without number, marking, section and page markers.")

@@ -1,0 +1,370 @@
+"""The reader: the bytes of one file -> ``ParsedCable`` (cable row, tags, stored body, paragraphs).
+
+``read_bytes`` is the one entry point the pipeline uses; it raises only ``CableError`` (with an
+``ErrorCode``), so every input file ends as a cable or as a quarantine row with its reason.
+Each step lives in its own module: ``text`` (decoding, normalising), ``forms`` (which form, and
+where its header and body are), ``markers`` (section/page lines), ``header`` and ``routing``
+(fields), ``paragraphs`` (segmentation), ``tags`` and ``ids``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from engagements.errors import CableError
+from engagements.extract import header as hdr
+from engagements.extract.document import ParsedCable, RawCable
+from engagements.extract.fips import known_post_codes
+from engagements.extract.forms import detect_form, split
+from engagements.extract.ids import ID, canonical_id, id_from_filename, make_id, post_code
+from engagements.extract.markers import remove_markers
+from engagements.extract.paragraphs import Segment, segment
+from engagements.extract.routing import MONTHS, Routing, parse_routing
+from engagements.extract.tags import tag_rows
+from engagements.extract.text import decode
+from engagements.schema import Cable, CableText, Paragraph
+from engagements.schema.vocab import ErrorCode, SourceForm
+
+#: When one cable comes in several renderings, the richest one supplies its fields and records:
+#: a whole page and a page cut carry the metadata table and routing header, a raw telegram the
+#: routing header, plain text what its author kept, a ``<pre>`` fragment the body alone.
+RENDERING_PREFERENCE: tuple[SourceForm, ...] = (
+    SourceForm.WIKILEAKS_PAGE,
+    SourceForm.WIKILEAKS_PAGE_CUT,
+    SourceForm.RAW_TELEGRAM,
+    SourceForm.PLAIN_TEXT,
+    SourceForm.PRE_FRAGMENT,
+)
+
+_KNOWN_POSTS = known_post_codes()
+
+
+def read_path(path: Path, root: Path | None = None) -> ParsedCable:
+    """Read one file; ``source_path`` is relative to ``root`` when given."""
+    path = Path(path)
+    source = path.relative_to(root).as_posix() if root is not None else path.as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CableError(ErrorCode.UNREADABLE_FILE, source, f"cannot open the file ({exc.strerror or exc})") from None
+    return read_bytes(data, source)
+
+
+def read_bytes(data: bytes, source_path: str) -> ParsedCable:
+    """Bytes of one file -> ParsedCable; any failure is a CableError naming the file and reason."""
+    try:
+        return _read(data, source_path)
+    except CableError:
+        raise
+    except Exception as exc:  # a reader bug must quarantine the file, never stop a build
+        raise CableError(ErrorCode.UNREADABLE_FILE, source_path, f"the reader failed on this file ({type(exc).__name__}: {exc}); please report it") from exc
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Dates:
+    created: dt.datetime | None
+    year: int | None
+    press: bool
+
+
+def _read(data: bytes, source_path: str) -> ParsedCable:
+    text = decode(data, source_path)
+    form = detect_form(text, source_path)
+    raw = split(text, form, source_path)
+    body = raw.body.strip()
+    routing = parse_routing(raw.header)
+    banner = hdr.find_banner(body)
+    _check_is_cable(raw, body, banner, source_path)
+    if banner is not None:
+        body = remove_markers(body, banner.post, banner.serial, keep_before=banner.end).strip()
+        banner = hdr.find_banner(body)
+
+    stop, signer = _signature(body)
+    start_search = banner.end if banner else 0
+    first = _first_paragraph(body, start_search, stop)
+    preamble_end = first if first is not None else min(stop, _preamble_limit(body, start_search))
+    fields = hdr.find_fields(body[:preamble_end])
+    region_start = max([f.value_end for f in fields] + [banner.end if banner else 0])
+    if first is not None:
+        region_start = min(region_start, first)
+    segments = segment(body, region_start, stop)
+    if not segments and not fields and banner is None:
+        raise CableError(ErrorCode.TRUNCATED_CABLE, source_path, "the cable has a header but no text")
+
+    dates = _dates(raw, routing, body)
+    decl_date, decl_text = _declassify(fields)
+    origin_hint = _origin_hint(raw, routing, banner)
+    cable_id = _cable_id(raw, routing, banner, dates, decl_date, body, origin_hint, source_path)
+    origin_code = ID.match(cable_id).group(2)
+    field_values = _field_values(fields, cable_id)
+    refs = hdr.parse_references(field_values.get("ref", ""), int(cable_id[:2]), _KNOWN_POSTS | {origin_code})
+    classified_by, reasons = hdr.parse_classified_by(field_values["clby"]) if "clby" in field_values else (None, [])
+    if not reasons and "eo" in field_values:
+        reasons = hdr.parse_reasons(field_values["eo"])
+
+    body_sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    paragraphs = [_paragraph(cable_id, body, s) for s in segments]
+    tags = _tags(field_values)
+    cable = Cable(
+        cable_id=cable_id,
+        source_path=source_path,
+        source_form=form,
+        renderings=[f"{form.value}:{source_path}"],
+        created_datetime=dates.created,
+        origin=raw.page.get("origin") or routing.origin or (banner.post if banner else None),
+        origin_code=origin_code,
+        classification=_classification(raw, body, banner),
+        precedence=routing.precedence,
+        to_addressees=routing.to,
+        info_addressees=routing.info,
+        subject=_subject(field_values.get("subject")),
+        tags=tags,
+        references=refs.cables,
+        other_references=refs.other,
+        classified_by=classified_by,
+        classification_reasons=reasons,
+        declassify_on=decl_date,
+        declassify_on_text=decl_text,
+        signer=signer,
+        is_partial="partial extract of the original cable" in (raw.header + body[:500]).lower(),
+        is_press_version=dates.press,
+        is_truncated=_is_truncated(body),
+        paragraph_count=len(paragraphs),
+        body_sha256=body_sha,
+    )
+    return ParsedCable(
+        cable=cable,
+        tags=tag_rows(cable_id, tags),
+        text=CableText(cable_id=cable_id, body=body, body_sha256=body_sha),
+        paragraphs=paragraphs,
+    )
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+_CABLE_MARKS = re.compile(r"E\.?\s?O\.?\s?1[23]\d{3}|\bTAGS?\b|\bSUBJ(?:ECT)?:|CLASSIFIED BY|^\s*¶?\d{1,2}\.\s", re.IGNORECASE | re.MULTILINE)
+
+
+def _check_is_cable(raw: RawCable, body: str, banner, source_path: str) -> None:
+    if not body.strip():
+        if raw.header.strip() or raw.page:
+            raise CableError(ErrorCode.TRUNCATED_CABLE, source_path, "the cable stops after its header: the body is empty")
+        raise CableError(ErrorCode.NOT_A_CABLE, source_path, "no cable text found (no header, banner or body)")
+    if banner is None and not raw.page and not _CABLE_MARKS.search(body[:5000]):
+        raise CableError(ErrorCode.NOT_A_CABLE, source_path, "the text has no classification banner, E.O./TAGS/SUBJECT line or numbered paragraph")
+
+
+# --- signature and trailer --------------------------------------------------------------------
+
+_TRAILER = re.compile(r"^(?:BT|NNNN|#\d{1,6}|\"|,|\.{3}|END|ZZ|\d{1,6})$")
+_SIGNER = re.compile(r"^[A-Z][A-Za-z'’-]+(?:[ -][A-Z][A-Za-z'’-]+)?\.?$")
+_NOT_SIGNER = {"SIPDIS", "END", "NOFORN", "SUMMARY", "COMMENT", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "BT", "NNNN", "SENSITIVE", "NOTE", "TEXT"}
+
+
+def _signature(body: str) -> tuple[int, str | None]:
+    """(where the paragraphs stop, signer): the surname alone on the last line, under any
+    transmission trailer (BT, #1661, NNNN)."""
+    end = len(body)
+    while True:
+        line_start = body.rfind("\n", 0, end) + 1
+        line = body[line_start:end].strip()
+        if not line and line_start > 0:
+            end = line_start - 1
+            continue
+        if _TRAILER.match(line) and line_start > 0:
+            end = line_start - 1
+            continue
+        break
+    if _SIGNER.match(line) and line.upper().rstrip(".") not in _NOT_SIGNER and line_start > 0:
+        return line_start, line.rstrip(".")
+    return end, None
+
+
+# --- preamble ---------------------------------------------------------------------------------
+
+
+def _first_paragraph(body: str, start: int, stop: int) -> int | None:
+    from engagements.extract.paragraphs import _accept, _candidates
+
+    kept = _accept([c for c in _candidates(body[:stop], start)])
+    return kept[0].start if kept else None
+
+
+def _preamble_limit(body: str, start: int) -> int:
+    """For a cable without numbered paragraphs: the header lines end at the first blank line
+    after the last of SUBJECT/REF/Classified by within the top of the body."""
+    top = body[: start + 3000]
+    last = None
+    for m in re.finditer(r"(?m)^(?:SUBJ|REF|CLASSIFIED BY|Classified By|E\.?\s?O\.?\s?1|TAGS)", top):
+        last = m
+    if last is None:
+        return start
+    blank = re.compile(r"\n[ ]*\n").search(body, last.end())
+    return blank.start() if blank else len(body)
+
+
+def _field_values(fields: list[hdr.Field], cable_id: str) -> dict[str, str]:
+    """First value of each field kind; REF values of several REF blocks are joined."""
+    out: dict[str, str] = {}
+    for f in fields:
+        if f.kind == "ref" and "ref" in out:
+            out["ref"] += "; " + f.value
+        elif f.kind not in out:
+            out[f.kind] = f.value
+    if "tags" not in out and "eo" in out and re.search(r"\bTAGS?\b", out["eo"]):
+        out["tags"] = re.split(r"\bTAGS?\b:?", out["eo"], maxsplit=1)[1]
+    return out
+
+
+def _subject(value: str | None) -> str | None:
+    if value is None:
+        return None
+    subject = hdr.one_line(value).strip(" :")
+    return subject or None
+
+
+def _tags(values: dict[str, str]) -> list[str]:
+    return hdr.parse_tags(values.get("tags", "")) if "tags" in values else []
+
+
+def _declassify(fields: list[hdr.Field]) -> tuple[dt.date | None, str | None]:
+    for f in fields:
+        if f.kind == "eo":
+            return hdr.parse_declassify(f.value)
+    return None, None
+
+
+def _classification(raw: RawCable, body: str, banner) -> str | None:
+    """The page's field where there is one, else the banner with its caveats (NOFORN; SENSITIVE
+    on an UNCLAS cable is 'for official use only')."""
+    if raw.page.get("classification"):
+        return raw.page["classification"].upper()
+    if banner is None:
+        return None
+    base = banner.classification
+    top = body[banner.end: banner.end + 600]
+    top = re.split(r"E\.?\s?O\.?\s?1[23]\d{3}|\bTAGS\b|\bSUBJECT\b", top)[0]
+    if base == "UNCLASSIFIED" and re.search(r"\bSENSITIVE\b|FOR OFFICIAL USE ONLY", top):
+        return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    if re.search(r"\bNOFORN\b", top) and base in ("SECRET", "CONFIDENTIAL", "TOP SECRET"):
+        return f"{base}//NOFORN"
+    return base
+
+
+def _is_truncated(body: str) -> bool:
+    tail = body.rstrip().rstrip('",').rstrip()
+    return tail.endswith("...") or tail.endswith("…")
+
+
+# --- dates and ids ----------------------------------------------------------------------------
+
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATELINE = re.compile(rf"^\s*(?:{_WEEKDAYS}),\s+(\d{{1,2}})\s+({_MONTH_NAMES})\s+(\d{{4}}),\s+(\d{{1,2}}):(\d{{2}})")
+_CABLE_DATED = re.compile(r"Cable dated:\s*(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
+_PAGE_CREATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{1,2}):(\d{2}))?")
+_FULL_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split("|"), 1)}
+
+
+def _dates(raw: RawCable, routing: Routing, body: str) -> _Dates:
+    """Created datetime: the page's date with the date-time group's time when the two agree on
+    the day (the page prints the hour again in place of the minutes); else the DTG; else the
+    page; else a press dateline or an export's 'Cable dated'."""
+    press = _DATELINE.match(body)
+    dateline = None
+    if press:
+        d, mon, y, hh, mm = press.groups()
+        dateline = _utc(int(y), _FULL_MONTHS[mon], int(d), int(hh), int(mm))
+    dated = _CABLE_DATED.search(body[:300])
+    if dated:
+        dateline = dateline or _utc(*map(int, dated.groups()))
+    page = None
+    m = _PAGE_CREATED.match(raw.page.get("created", ""))
+    if m:
+        y, mo, d, hh, mm = m.groups()
+        page = _utc(int(y), int(mo), int(d), int(hh or 0), int(mm or 0))
+    dtg = routing.dtg
+    if page is not None and dtg is not None:
+        created = dtg if dtg.date() == page.date() else page
+    else:
+        created = page or dtg or dateline
+    year = created.year if created else None
+    return _Dates(created, year, bool(press))
+
+
+def _utc(y: int, mo: int, d: int, hh: int = 0, mm: int = 0) -> dt.datetime | None:
+    try:
+        return dt.datetime(y, mo, d, hh, mm, tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None
+
+
+def _origin_hint(raw: RawCable, routing: Routing, banner) -> str | None:
+    """The post code the cable names itself by: banner post, else the FM line's post."""
+    if banner is not None:
+        return post_code(banner.post)
+    if routing.origin:
+        words = routing.origin.split()
+        if words and words[0] in ("AMEMBASSY", "AMCONSUL", "USMISSION", "USOFFICE"):
+            return post_code(" ".join(words[1:]))
+        if routing.origin.startswith("SECSTATE"):
+            return "STATE"
+    return None
+
+
+def _cable_id(raw, routing, banner, dates: _Dates, decl: dt.date | None, body: str, hint: str | None, source_path: str) -> str:
+    """Page reference id, else the file name, else year + banner post + serial."""
+    for candidate in (raw.page.get("reference_id"), raw.id_hint):
+        if candidate:
+            cid = canonical_id(candidate, hint) if "reference_id" in raw.page and candidate == raw.page.get("reference_id") else id_from_filename(candidate, hint)
+            if cid:
+                return cid
+    if banner is not None:
+        year = dates.year or _year_from_text(body, decl)
+        if year is not None:
+            post = "STATE" if post_code(banner.post) == "SECSTATE" else banner.post
+            return make_id(year, post, banner.serial)
+    raise CableError(ErrorCode.MISSING_CABLE_ID, source_path, "no reference id in the page, the file name or the header (banner post and serial with a dated header)")
+
+
+_TEXT_DATE = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})\b|\b(\d{{1,2}})\s+({_MONTH_NAMES})\s+((?:19|20)\d{{2}})\b")
+
+
+def _year_from_text(body: str, decl: dt.date | None) -> int | None:
+    """Year of a cable that carries no date: declassification is set a whole number of years
+    after the cable's date, so a date in the text on the same day and month as the DECL date
+    (and before it) gives the year."""
+    if decl is None:
+        return None
+    for m in _TEXT_DATE.finditer(body):
+        if m.group(1):
+            mon, day, year = _FULL_MONTHS[m.group(1)], int(m.group(2)), int(m.group(3))
+        else:
+            day, mon, year = int(m.group(4)), _FULL_MONTHS[m.group(5)], int(m.group(6))
+        if (mon, day) == (decl.month, decl.day) and year < decl.year:
+            return year
+    return None
+
+
+def _paragraph(cable_id: str, body: str, s: Segment) -> Paragraph:
+    return Paragraph(
+        cable_id=cable_id,
+        paragraph_number=s.number,
+        is_numbered=s.is_numbered,
+        printed_number=s.printed,
+        marking=s.marking,
+        heading=s.heading,
+        text=body[s.start: s.end],
+        char_start=s.start,
+        char_end=s.end,
+    )
+
+
+__all__ = ["RENDERING_PREFERENCE", "read_bytes", "read_path", "MONTHS", "PurePath"]

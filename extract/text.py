@@ -1,0 +1,93 @@
+"""From bytes to clean text: decoding, markup removal and the normalisations every form shares.
+
+Two renderings of one cable (a WikiLeaks page and its ``<pre>`` fragment) must give the same
+body character for character, because paragraph offsets and evidence quotes index that body.
+So every normalisation lives here, is applied in one order to every form, and never depends on
+the form: line ends, Unicode line separators, tabs, no-break spaces, look-alike redaction marks,
+and HTML entities (only well-formed ones: a bare ``&`` or ``<`` in text is text).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from engagements.errors import CableError
+from engagements.schema.vocab import ErrorCode
+
+#: Anything that is not a cable: share of control bytes above which a file counts as binary.
+_BINARY_SHARE = 0.02
+_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
+
+
+def decode(data: bytes, source_path: str) -> str:
+    """Bytes -> str.  UTF-8 first (pages, fragments); else Windows-1252, the superset of the
+    Latin-1 the raw telegrams are written in (its curly quotes in 0x80-0x9F would be control
+    characters in strict Latin-1); bytes 1252 leaves undefined fall back to Latin-1."""
+    if not data.strip():
+        raise CableError(ErrorCode.EMPTY_FILE, source_path, "the file is empty or holds only white space")
+    sample = data[:65536]
+    if b"\x00" in sample or sum(b in _CONTROL for b in sample) > _BINARY_SHARE * len(sample):
+        raise CableError(ErrorCode.BINARY_FILE, source_path, "the file holds binary data (NUL or control bytes), not cable text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "".join(_cp1252_or_latin1(data))
+
+
+def _cp1252_or_latin1(data: bytes):
+    for b in data:
+        try:
+            yield bytes([b]).decode("cp1252")
+        except UnicodeDecodeError:
+            yield chr(b)
+
+
+# --- markup -----------------------------------------------------------------------------------
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Only the tags the WikiLeaks pages put inside <pre>: a bare '<' in cable text stays text.
+_TAG = re.compile(r"</?(?:a|code|pre|span|b|i|u|em|strong|font|br|p|div)\b[^<>]*>", re.IGNORECASE)
+
+
+def unescape_entities(text: str) -> str:
+    """Decode well-formed entities only, so 'AT&T' or '&c' stay as written."""
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def strip_tags(text: str) -> str:
+    """Remove markup, keep link text (tag names, the anchors' pilcrows), then decode entities."""
+    return unescape_entities(_TAG.sub("", text))
+
+
+# --- normalisation ----------------------------------------------------------------------------
+
+_LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\u0085\x0b\x0c]")
+_SPACES = str.maketrans({"\t": " ", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None, "\ufeff": None, "\ue000": None, "\u00b4": "'"})
+# Redactions are runs of X; some were typed with the Cyrillic look-alike (U+0425 / U+0445).
+_REDACTION = re.compile(r"[XxХх]*[Хх][XxХх]*")
+_TRAILING = re.compile(r"[ ]+$", re.MULTILINE)
+
+
+def _redaction(m: re.Match) -> str:
+    run = m.group(0)
+    if len(run) >= 3 and any(c in "Xx" for c in run) or len(run) >= 4:
+        return "X" * len(run)
+    return run
+
+
+def normalise(text: str) -> str:
+    """The one normalisation of cable text: LF line ends (U+2028 and friends are line ends too,
+    as ``str.splitlines`` would treat them), tabs and no-break spaces as spaces, the acute accent
+    used as an apostrophe as one, look-alike redaction marks as X, no trailing spaces."""
+    text = _LINE_ENDS.sub("\n", text)
+    text = text.translate(_SPACES)
+    if "Х" in text or "х" in text:
+        text = _REDACTION.sub(_redaction, text)
+    return _TRAILING.sub("", text)
