@@ -1,18 +1,27 @@
 """Deterministic Parquet writing: the same rows give the same bytes, whatever the chunking.
 
 Every writer option is set explicitly (pyarrow's defaults may change between versions), rows are
-sorted by primary key before writing, and the Arrow schema comes from the table registry.
+sorted by primary key before writing, and the Arrow schema comes from the table registry.  No time
+is ever written: a file's bytes depend on its rows, the schema and the dataset version only, so a
+release can be rebuilt byte for byte.  The footer's ``created_by`` names the pyarrow version, which
+is why ``pyproject.toml`` pins pyarrow.
+
+Each file carries its own documentation in the key-value metadata, for readers that never see the
+datapackage: ``table``, ``description``, ``dataset_version``, ``schema_version`` and
+``field_descriptions`` (JSON, field -> description).  The serialised Arrow schema (``store_schema``)
+also keeps each field's description and vocabulary for Arrow-based readers.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from engagements.schema.emit import to_arrow_schema
-from engagements.schema.registry import Table
+from engagements.schema.registry import SCHEMA_VERSION, Table
 
 WRITER_OPTIONS = dict(
     version="2.6",
@@ -43,12 +52,42 @@ def sort_by_key(table: Table, data: pa.Table) -> pa.Table:
     return data.sort_by([(k, "ascending") for k in table.primary_key]).combine_chunks()
 
 
-def write_table(table: Table, data: pa.Table, path: Path, *, dataset_version: str | None = None) -> Path:
+def file_metadata(table: Table, dataset_version: str | None) -> dict[bytes, bytes]:
+    """The key-value metadata written into every file of ``table`` (see the module docstring)."""
     schema = to_arrow_schema(table)
     meta = dict(schema.metadata or {})
+    meta[b"schema_version"] = SCHEMA_VERSION.encode()
+    meta[b"field_descriptions"] = json.dumps(
+        {f.name: (f.metadata or {}).get(b"description", b"").decode() for f in schema},
+        ensure_ascii=False,
+        sort_keys=True,
+    ).encode()
     if dataset_version:
         meta[b"dataset_version"] = dataset_version.encode()
-    data = data.cast(schema).replace_schema_metadata(meta)
+    return meta
+
+
+def write_table(table: Table, data: pa.Table, path: Path, *, dataset_version: str | None = None) -> Path:
+    """Write ``data`` as ``table``'s Parquet file: cast to the registry schema, sorted by key."""
+    schema = to_arrow_schema(table)
+    data = sort_by_key(table, data.select(schema.names).cast(schema))
+    data = data.replace_schema_metadata(file_metadata(table, dataset_version))
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(data, path, row_group_size=ROW_GROUP_SIZE, **WRITER_OPTIONS)
     return path
+
+
+def read_file_metadata(path: Path) -> dict[str, str]:
+    """The key-value metadata of a Parquet file, as text (Arrow's own schema blob left out)."""
+    meta = pq.read_metadata(path).metadata or {}
+    return {k.decode(): v.decode() for k, v in meta.items() if k != b"ARROW:schema"}
+
+
+def stored_schema(table: Table) -> pa.Schema:
+    """The Arrow schema readers get back from ``table``'s files (Parquet stores some types its own
+    way, e.g. second timestamps as milliseconds and list items named ``element``); checks compare
+    files with this, never with the schema before writing."""
+    sink = pa.BufferOutputStream()
+    pq.write_table(to_arrow_schema(table).empty_table(), sink, **WRITER_OPTIONS)
+    return pq.read_schema(pa.BufferReader(sink.getvalue()))
