@@ -1,0 +1,610 @@
+"""Meetings: encounters between officials of two governments (or a government and an
+international organisation) that a cable reports or plans.
+
+How cables write them, and the rule that reads each (``method`` is ``meetings:<rule>``):
+
+* ``memcon-head``: a memorandum of conversation opens with "September 25, 2009; 4:00 p.m.;
+  New York City, NY, USA." and a "Participants:" block listing each side's people.  The block
+  gives participants, sides, roles and leads (see ``people.parse_participants``).
+* ``met-with``: "The Ambassador met with President Rahmonov on December 1", "A/S Welch met
+  Libyan Foreign Minister Shalgam on January 3", "X and Y met in Madrid".
+* ``call-on``: "called on", "paid a (courtesy) call on".
+* ``told-us``: a foreign official "told the Ambassador / Econoff / us on December 15" -- a
+  conversation reported by the post, dated.
+* ``during-meeting``: "during his/a ... meeting with ...", "in a ... meeting on 14 September".
+* ``visit``: "X's visit to Y", "X visited Y", "CODEL X" -- a visit is an encounter with the host.
+* ``future``: "will meet ... on <date>", "is scheduled to visit ... on <date>" (planned).
+
+Each candidate takes the date written in its sentence (``dates.find_dates``, resolved against
+the cable's date), the venue written there ("in Lima", "New York City"), and the officials named
+there with their titles.  Candidates about the same encounter (same date, or one undated and
+sharing a person) are merged into one record that lists every paragraph.  A candidate needs two
+parties: a US official and a foreign one, or officials of two foreign governments; phone calls,
+video conferences and hypothetical meetings ("if they meet") are left out.
+
+Event coding (CAMEO 1.1b3 / PLOVER), the crosswalk used for ``cameo_code``, ``plover_type``
+and ``plover_mode``:
+
+=====================================  ======  =========  ===========
+meeting                                CAMEO   PLOVER     mode
+=====================================  ======  =========  ===========
+planned, proposed or cancelled         036     CONSULT    null  (036 "express intent to meet
+                                                                  or negotiate"; PLOVER codes
+                                                                  intent as the event type)
+held; venue in a party's country       042     CONSULT    visit (042 "make a visit"; the
+(one side travelled)                                              visitor's view; 043 "host a
+                                                                  visit" is the host's view of
+                                                                  the same event)
+held; venue outside every party        044     CONSULT    meet  (044 "meet at a third
+                                                                  location")
+held; venue unknown                    040     CONSULT    meet  (040 "consult, not specified")
+=====================================  ======  =========  ===========
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from engagements.schema import Meeting, MeetingParticipant
+from engagements.schema.vocab import Level, MeetingStatus, ParticipantRole
+
+from .countries import country_code, find_countries, host_country
+from .dates import DateMention, find_dates
+from .document import ParsedCable
+from .evidence import record_id
+from .people import Person, choose_leads, parse_participants
+from .sentences import sentence_spans
+from .titles import expand_title, level_for_title
+
+__all__ = ["extract_meetings", "MEETING_KINDS", "event_coding"]
+
+#: The values of ``Meeting.kind``: how the cable reports the encounter.
+MEETING_KINDS = {
+    "memcon": "A memorandum of conversation: date/time/place head and a participants block.",
+    "meeting": "A meeting reported in prose ('met with', 'in a meeting with', 'told the Ambassador').",
+    "call-on": "A call paid on an official ('called on', 'paid a courtesy call on').",
+    "visit": "A visit by an official or delegation to another government.",
+    "codel": "A visit by a US congressional delegation.",
+    "dialogue-session": "A session of a standing dialogue (built by the dialogue extractor).",
+}
+
+
+def event_coding(status: str, venue: str | None, parties: set[str]) -> tuple[str, str, str | None]:
+    """(CAMEO code, PLOVER type, PLOVER mode) for a meeting, per the crosswalk in the module
+    docstring."""
+    if status in (MeetingStatus.PLANNED, MeetingStatus.PROPOSED, MeetingStatus.CANCELLED, "planned", "proposed", "cancelled"):
+        return "036", "CONSULT", None
+    if venue is None:
+        return "040", "CONSULT", "meet"
+    if venue in parties:
+        return "042", "CONSULT", "visit"
+    return "044", "CONSULT", "meet"
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+
+_F = re.IGNORECASE
+_MEMCON_HEAD = re.compile(
+    r"^\s*(?:(?:Date|Time|Place|Location)\s*:\s*)?(?P<date>[^;\n]{4,40}?\d{4})\s*[;,]\s*"
+    r"(?:(?:Time\s*:\s*)?(?P<time>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|hrs|hours|local)?(?:\s*(?:-|to)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?)\s*[;,]\s*)?"
+    r"(?:(?:Place|Location)\s*:\s*)?(?P<place>[^\n]{2,120}?)\s*\.?\s*$",
+    _F,
+)
+_PARTICIPANTS = re.compile(r"\b(?:meeting\s+)?participants\s*(?:included|were)?\s*:", _F)
+
+_MET = re.compile(r"\b(?:met|meets|meeting)\b(?!\s+(?:the\s+)?(?:press|media|reporters|journalists|students|business|NGO|civil society))", _F)
+_MET_VERB = re.compile(r"\b(?:met|meets)\s+(?:separately\s+|jointly\s+|again\s+|privately\s+|briefly\s+|also\s+|later\s+)?(?:(?:on|in)\s+[^,.;]{1,40}?\s+)?(?:with\s+)?", _F)
+_CALL_ON = re.compile(r"\b(?:called on|call(?:s|ed)? upon|paid (?:a |an )?(?:\w+ )?(?:courtesy |farewell |introductory |official )?(?:call|visit) (?:on|to)|courtesy call|introductory call|farewell call|office call)\b", _F)
+_TOLD_US = re.compile(
+    r"\b(?:told|informed|assured|briefed|confided to|explained to|stressed to|emphasized to|said to|noted to|complained to|expressed to|underscored to|conveyed to|gave)\s+"
+    r"(?:(?:the|visiting|a)\s+)?(?:(?:U\.S\.|US|American)\s+)?"
+    r"(?:Ambassador|Amb\.|Charg[eé]|CDA|DCM|PolCouns|Pol ?Couns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|Emb ?offs?|EMBOFFS?|EmbOffs?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|PolEcon ?Offs?|Deputy Political Counselor|Political Counselor|Economic Counselor|DATT|Defense Attache|Legat|us|A/S|U/S|DAS|PDAS|Deputy Secretary|Under Secretary|Assistant Secretary|Senator|CODEL|Codel|the Secretary)\b",
+)
+_DURING = re.compile(r"\b(?:during|in|at)\s+(?:a|an|the|his|her|their|its|our|this|that|[A-Z][\w'’.]*(?:'s|’s))\s+(?:[\w/'’.-]+\s+){0,6}?(?:meeting|meetings|talks|visit|call|conversation|discussion|lunch|dinner|breakfast|luncheon|encounter|bilateral|summit|session)\b", _F)
+_VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l?ed|s)?|traveling|travelling)\s+(?:to\s+)?", _F)
+_CODEL = re.compile(r"\bCODEL\b|\bcongressional delegation\b", _F)
+_SUMMIT = re.compile(r"\bsummit\b", _F)
+_WILL_MEET = re.compile(r"\b(?:will|would|is to|are to|plans? to|planning to|intends? to|expects? to|is expected to|are expected to|is scheduled to|are scheduled to|scheduled to|hopes? to|agreed to)\s+(?:\w+\s+)?(?:meet|visit|travel|hold talks|host)\b", _F)
+
+_EXCLUDE = re.compile(
+    r"\b(?:phone|telephone|telephoned|by phone|phoned|video ?conference|VTC|videoconference|e-?mail|by letter|in a letter|press conference|"
+    r"if (?:he|she|they|we|the|it)\b|whether|could meet|might meet|may meet|would like to meet|wants to meet|hoped to meet|"
+    r"refused to meet|declined to meet|did not meet|never met|has not met|have not met|no plans? to)",
+    _F,
+)
+_PROPOSED = re.compile(r"\b(?:propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|ation|es)|offered to host|would welcome|asked for a meeting|requested a meeting)\b", _F)
+_CANCELLED = re.compile(r"\b(?:cancel(?:l?ed|s)?|called off|postponed)\b", _F)
+_FUTURE = re.compile(r"\b(?:will|shall|upcoming|forthcoming|next|scheduled|planned|plans? to|is to|are to|expected to|slated|to be held|tentatively)\b", _F)
+_ROUTINE = re.compile(r"\b(?:often|regularly|frequently|routinely|every (?:week|month|year)|periodically|from time to time|weekly|monthly|frequent)\b", _F)
+
+#: Offices of a US embassy or US government: a person so titled, with no nationality written,
+#: serves the United States.
+_US_TITLE = re.compile(
+    r"^(?:the\s+)?(?:U\.S\.\s+|US\s+|American\s+|visiting\s+)?(?:Ambassador|Amb\.|Charg[eé](?: d'Affaires)?|CDA|DCM|Deputy Chief of Mission|PolCouns|Polcouns|Pol ?Couns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|Emb ?offs?|EMBOFFS?|EmbOffs?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Deputy Political Counselor|Political Counselor|Economic Counselor|DATT|Defense Attache|Legat|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|CODEL|Codel|POTUS|NSA|National Security Advis[eo]r|Special Envoy|Envoy)\b",
+    _F,
+)
+_US_PRONOUNS = re.compile(r"\b(?:us|we)\b")
+
+#: A title that can head a person in prose, longest first (abbreviations included).
+_HEAD_TITLES = (
+    r"Prime Minister|Deputy Prime Minister|Vice President|President|Premier|King|Queen|Emir|Amir|Crown Prince|Sultan|Chancellor|"
+    r"(?:First |Second )?Vice[- ]President(?: and Foreign Minister)?|"
+    r"(?:Deputy |Vice |State )?(?:Foreign |Defen[cs]e |Interior |Finance |Trade |Justice |Economy |Health |Energy )?Minister(?: of (?:the )?[A-Z][\w]+(?: (?:and |of |for )?[A-Z][\w]+){0,4}| for [A-Z][\w]+(?: (?:and )?[A-Z][\w]+){0,3})?|"
+    r"Vice Foreign Minister|Foreign Secretary|State Secretary|Secretary of State|Secretary of Defen[cs]e|Secretary General|Secretary|"
+    r"Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Principal Deputy Assistant Secretary|"
+    r"Ambassador(?:-at-Large)?|Charg[eé] d'Affaires|Charg[eé]|CDA|DCM|Deputy Chief of Mission|"
+    r"Senator|Sen\.|Congressman|Congresswoman|Speaker|Rep\.|"
+    r"General|Gen\.|Lieutenant General|Major General|Brigadier General|Admiral|Adm\.|Vice Admiral|Commander|Chief of Defen[cs]e|"
+    r"Governor|Mayor|Director General|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special Envoy|Special Representative|Envoy|"
+    r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|"
+    r"PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Political Counselor|Deputy Political Counselor|Economic Counselor|DATT|Defense Attache|Legat"
+)
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|(?:de|da|van|von|del|la|al-|el-|bin)\s?[A-Z][a-z]+|[A-Z]{2,}(?=\s|$|[,.;]))"
+_PERSON = re.compile(
+    r"(?:(?P<adj>\b[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)|\bU\.S\.|\bUS|\bEU|\bUN|\bOAS)\s+)?"
+    r"(?P<title>\b(?:" + _HEAD_TITLES + r"))\b"
+    r"(?:\s+(?P<name>(?!(?:and|of|the|on|in|to|for|said|told|met|was|is|has|had|who|also|stated|noted|that)\b)" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}))?"
+)
+_NOT_NAMES = frozenset("""The And Of On In To For Said Told Met Was Is Has Had Who Also That This These When While During After Before
+ Since Although Ministry Minister Government President Foreign Embassy Affairs January February March April May June July August
+ September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Summary Comment End Note""".split())
+_PLACE_IN = re.compile(r"\b(?:in|to|at)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:de\s+|del\s+|el\s+)?[A-Z][\w'’.-]*){0,3})")
+_CITY_HEAD = re.compile(r"^(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+
+#: Cities seen as venues that ``countries`` does not list as capitals.
+_CITY_SUFFIX = re.compile(r"\s+(?:City|D\.?C\.?)$")
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass
+class _Cand:
+    rule: str
+    kind: str
+    paragraph: int
+    quote: str
+    date: DateMention | None
+    status: str
+    city: str | None = None
+    country: str | None = None
+    people: list[Person] = field(default_factory=list)
+    paragraphs: set[int] = field(default_factory=set)
+    confidence: float = 0.6
+    block_people: bool = False  # people come from a participants block (sides are certain)
+    quotes_of: dict[int, str] = field(default_factory=dict)  # person index -> (para, quote)
+
+    def parties(self) -> set[str]:
+        return {p.country for p in self.people if p.country}
+
+
+@dataclass
+class _Ctx:
+    doc: ParsedCable
+    ref: dt.date | None
+    host: str | None
+    embassy: bool  # sent by a post abroad (its Ambassador, Econoff ... are US)
+
+
+def _reference_date(doc: ParsedCable) -> dt.date | None:
+    created = doc.cable.created_datetime
+    return created.date() if created else None
+
+
+def _is_embassy(doc: ParsedCable) -> bool:
+    code = (doc.cable.origin_code or "").upper()
+    return bool(code) and code not in ("STATE", "SECSTATE", "SECDEF", "WASHDC", "USUN", "USUNNEWYORK", "JCS", "CIA")
+
+
+# --- venue -----------------------------------------------------------------------------------
+
+
+def _venue(text: str, host: str | None) -> tuple[str | None, str | None]:
+    """(city, country) of the first place named after 'in'/'at'/'to' that resolves to a country."""
+    for m in _PLACE_IN.finditer(text):
+        place = m.group("place")
+        place = re.sub(r"^the\s+", "", place)
+        words = place.split()
+        for n in range(len(words), 0, -1):
+            cand = " ".join(words[:n]).rstrip(".,;")
+            cand_city = _CITY_SUFFIX.sub("", cand)
+            code = country_code(cand_city, host) or country_code(cand, host)
+            if code and len(code) == 3:
+                if _is_country_word(cand_city):
+                    return None, code
+                return _city_name(cand_city), code
+    return None, None
+
+
+def _is_country_word(word: str) -> bool:
+    from .people import _is_country_name
+
+    code = country_code(word)
+    if not code:
+        return False
+    try:
+        import pycountry
+
+        pycountry.countries.lookup(word)
+        return True
+    except LookupError:
+        return word.upper() in ("U.S.", "US", "USA", "UNITED STATES", "UK", "BRITAIN", "RUSSIA", "CHINA", "KOREA", "SOUTH KOREA", "NORTH KOREA", "IRAN", "SYRIA", "VENEZUELA", "BOLIVIA", "VIETNAM", "TAIWAN", "BURMA", "HOLLAND", "THE NETHERLANDS", "NETHERLANDS", "MOLDOVA", "TANZANIA", "TURKEY") or (not _is_country_name(word))
+
+
+_BUILDING = re.compile(r"\b(?:Hotel|Ministry|Embassy|Residence|Palace|House|Office|Building|Hall|Center|Centre|Room|Headquarters|Department|Mission|Chancery|Club|Restaurant|Airport|Base|Compound|Secretariat|Assembly|Congress|Senate)\b", _F)
+_STATE_ABBREV = re.compile(r"^(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)$")
+
+
+def _head_venue(place: str, host: str | None) -> tuple[str | None, str | None]:
+    """Venue of a memcon head's place field ('New York City, NY, USA', 'St. Regis Hotel,
+    Beijing'): a part that names a country gives the country; a part that names a known city,
+    or else the last part that is neither a building nor a state abbreviation, gives the city."""
+    parts = [p.strip(" .") for p in re.split(r"[,;]", place) if p.strip(" .")]
+    city, country, loose = None, None, None
+    for part in parts:
+        code = country_code(part, host)
+        if code and len(code) == 3 and _is_country_word(part):
+            country = country or code
+            continue
+        plain = _city_name(part)
+        code = code or country_code(plain, host)
+        if code and len(code) == 3:
+            city, country = city or plain, country or code
+        elif not _BUILDING.search(part) and not _STATE_ABBREV.match(part) and re.match(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$", part):
+            loose = loose or plain
+    return city or loose, country
+
+
+def _city_name(word: str) -> str:
+    """'New York City' -> 'New York'; 'Mexico City', whose first words name a country, stays."""
+    word = word.strip()
+    m = re.match(r"^(.*)\s+City$", word)
+    if m and not country_code(m.group(1)):
+        return m.group(1)
+    return re.sub(r",?\s+D\.?C\.?$", "", word)
+
+
+# --- people in prose ---------------------------------------------------------------------------
+
+
+def _people_in(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
+    """Titled officials named in a sentence, with their government: a nationality written
+    before the title wins; a US embassy or Washington title without one is US; otherwise the
+    person's surname as placed elsewhere in the cable, else the host country."""
+    out = []
+    for m in _PERSON.finditer(text):
+        title = m.group("title")
+        adj = m.group("adj")
+        name = m.group("name")
+        if name:
+            words = [w for w in name.split() if w not in _NOT_NAMES]
+            # stop the name at the first word that is not a name (e.g. a following title)
+            kept = []
+            for w in name.split():
+                if w in _NOT_NAMES or level_for_title(w, None) in (Level.HEAD_OF_STATE, Level.MINISTER) and w not in ("King",):
+                    break
+                kept.append(w)
+            name = " ".join(kept) or None
+            if name and (name.isupper() and len(name) <= 5):
+                name = None  # an acronym (MFA, GOB), not a name
+        if adj and country_code(adj, ctx.host) is None and adj not in ("U.S.", "US"):
+            adj = None
+        full_title = expand_title(title)
+        country = None
+        if adj:
+            country = country_code(adj, ctx.host)
+        elif name and actors is not None:
+            country = actors.country_of_name(name)
+        if country is None:
+            before = text[max(0, m.start() - 30):m.start()]
+            if _US_TITLE.match(title) and not find_countries(before[-20:], ctx.host):
+                if title.lower().startswith(("ambassador", "amb.", "charg", "cda", "dcm", "deputy chief")) and not ctx.embassy:
+                    country = None
+                else:
+                    country = "USA"
+            elif ctx.host and ctx.embassy:
+                country = ctx.host
+        level = level_for_title(full_title, country)
+        start = m.start("adj") if adj else m.start("title")
+        end = m.end("name") if name and m.group("name") else m.end("title")
+        end = start + len(text[start:end].rstrip())
+        if name:
+            end = text.find(name, m.start("title")) + len(name) if text.find(name, m.start("title")) >= 0 else end
+        person = Person(name=name, title=full_title, country=country, level=level, start=start, end=end, text=text[start:end], raw_title=title)
+        out.append((person, start, end))
+    return out
+
+
+# --- sentence rules --------------------------------------------------------------------------
+
+
+def _status(sentence: str, date: DateMention | None, ref: dt.date | None) -> str:
+    if _CANCELLED.search(sentence):
+        return MeetingStatus.CANCELLED.value
+    future = bool(_FUTURE.search(sentence)) or bool(_WILL_MEET.search(sentence))
+    if date is not None and ref is not None and date.date_start and date.date_start > ref:
+        future = True
+    if date is not None and ref is not None and date.date_end and date.date_end < ref and not _WILL_MEET.search(sentence):
+        future = False
+    if future:
+        return MeetingStatus.PROPOSED.value if _PROPOSED.search(sentence) and not re.search(r"\bagreed\b", sentence) else MeetingStatus.PLANNED.value
+    return MeetingStatus.HELD.value
+
+
+def _pick_date(dates: list[DateMention], s: int, e: int, trigger: int) -> DateMention | None:
+    """The date of the sentence nearest after the trigger word, else nearest before it."""
+    inside = [d for d in dates if d.start >= s and d.end <= e]
+    if not inside:
+        return None
+    after = [d for d in inside if d.start >= trigger]
+    return after[0] if after else inside[-1]
+
+
+def _trigger(sentence: str) -> tuple[str, str, int] | None:
+    """(rule, kind, offset) of the first meeting trigger in a sentence, or None."""
+    for rule, kind, pattern in (
+        ("call-on", "call-on", _CALL_ON),
+        ("future", "meeting", _WILL_MEET),
+        ("met-with", "meeting", _MET_VERB),
+        ("during-meeting", "meeting", _DURING),
+        ("told-us", "meeting", _TOLD_US),
+        ("codel", "codel", _CODEL),
+    ):
+        m = pattern.search(sentence)
+        if m:
+            return rule, kind, m.start()
+    return None
+
+
+_CONFIDENCE = {"memcon-head": 0.9, "call-on": 0.7, "met-with": 0.65, "during-meeting": 0.55, "told-us": 0.6, "future": 0.5, "codel": 0.5}
+
+
+def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMention], actors) -> list[_Cand]:
+    out: list[_Cand] = []
+    for s, e in sentence_spans(text):
+        sentence = text[s:e]
+        trig = _trigger(sentence)
+        if trig is None or _EXCLUDE.search(sentence) or _ROUTINE.search(sentence):
+            continue
+        rule, kind, at = trig
+        people = [p for p, _, _ in _people_in(sentence, ctx, actors)]
+        if rule == "told-us" and not any(p.country == "USA" for p in people):
+            people.append(Person(name=None, title=None, country="USA", level=None, text="us"))
+        parties = {p.country for p in people if p.country}
+        if len(parties) < 2:
+            continue
+        date = _pick_date(dates, s, e, s + at)
+        if rule in ("told-us", "during-meeting") and date is None:
+            continue
+        city, country = _venue(sentence, ctx.host)
+        status = _status(sentence, date, ctx.ref)
+        quote = sentence.strip()
+        if len(quote) > 400:
+            quote = quote[:400].rstrip()
+        out.append(_Cand(rule=rule, kind=kind, paragraph=number, quote=quote, date=date, status=status,
+                         city=city, country=country, people=people, paragraphs={number}, confidence=_CONFIDENCE[rule]))
+    return out
+
+
+# --- memcon ----------------------------------------------------------------------------------
+
+
+def _memcon(ctx: _Ctx, actors) -> _Cand | None:
+    """The meeting a memorandum of conversation records: head paragraph and participants."""
+    paras = ctx.doc.paragraphs[:6]
+    block_para = None
+    for p in paras:
+        m = _PARTICIPANTS.search(p.text)
+        if m and m.start() < 40:
+            block_para = p
+            break
+    if block_para is None:
+        return None
+    block = block_para.text[_PARTICIPANTS.search(block_para.text).start():]
+    people = parse_participants(block, host=ctx.host)
+    people = [p for p in people if p.name or p.title]
+    if not people:
+        return None
+    date, city, country, head_para = None, None, None, None
+    for p in paras:
+        if p is block_para:
+            continue
+        hm = _MEMCON_HEAD.match(p.text)
+        if hm:
+            found = find_dates(hm.group("date"), ctx.ref)
+            if found:
+                date = found[0]
+                city, country = _head_venue(hm.group("place"), ctx.host)
+                head_para = p
+                break
+    if date is None and ctx.doc.cable.subject:
+        found = [d for d in find_dates(ctx.doc.cable.subject, ctx.ref) if d.edtf.count("-") >= 2]
+        date = found[0] if found else None
+    sides = {p.country for p in people if p.country}
+    for p in people:
+        if p.country is None and ctx.host and len(sides) <= 1 and "USA" in sides:
+            p.country = ctx.host
+    paragraphs = {block_para.paragraph_number}
+    quote_para = block_para
+    quote = block_para.text[:300].strip()
+    if head_para is not None:
+        paragraphs.add(head_para.paragraph_number)
+        quote_para = head_para
+        quote = head_para.text.strip()[:300]
+    status = MeetingStatus.HELD.value
+    if date and ctx.ref and date.date_start and date.date_start > ctx.ref:
+        status = MeetingStatus.PLANNED.value
+    return _Cand(rule="memcon-head", kind="memcon", paragraph=quote_para.paragraph_number, quote=quote, date=date,
+                 status=status, city=city, country=country, people=people, paragraphs=paragraphs,
+                 confidence=_CONFIDENCE["memcon-head"], block_people=True)
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+def _surnames(c: _Cand) -> set[str]:
+    return {p.name.split()[-1].lower() for p in c.people if p.name}
+
+
+def _foreign_keys(c: _Cand) -> set[str]:
+    """Who the US met: foreign persons' surnames, or their titles when unnamed."""
+    keys = set()
+    for p in c.people:
+        if p.country and p.country != "USA":
+            keys.add(p.name.split()[-1].lower() if p.name else (p.title or "").lower())
+    return keys
+
+
+def _same(a: _Cand, b: _Cand) -> bool:
+    if a.date and b.date:
+        if a.date.edtf != b.date.edtf:
+            return False
+        return bool(_foreign_keys(a) & _foreign_keys(b)) or a.parties() == b.parties() or a.block_people or b.block_people
+    if a.country and b.country and a.country != b.country:
+        return False
+    shared = _surnames(a) & _surnames(b)
+    return bool(shared) and (a.block_people or b.block_people or bool(_foreign_keys(a) & _foreign_keys(b)))
+
+
+def _merge_into(a: _Cand, b: _Cand) -> None:
+    a.paragraphs |= b.paragraphs
+    a.date = a.date or b.date
+    if a.country is None and b.country:
+        a.city, a.country = b.city, b.country
+    if not a.block_people:
+        known = {(p.country, (p.name or p.title or "").lower()) for p in a.people}
+        for p in b.people:
+            key = (p.country, (p.name or p.title or "").lower())
+            if key not in known and not _known_surname(a, p):
+                a.people.append(p)
+                known.add(key)
+    a.confidence = max(a.confidence, b.confidence)
+
+
+def _known_surname(c: _Cand, p: Person) -> bool:
+    if not p.name:
+        return any(q.country == p.country and q.title and p.title and q.title.lower() == p.title.lower() for q in c.people)
+    last = p.name.split()[-1].lower()
+    return any(q.name and q.name.split()[-1].lower() == last for q in c.people)
+
+
+def _merge(cands: list[_Cand]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for c in cands:
+        for m in out:
+            if _same(m, c):
+                _merge_into(m, c)
+                break
+        else:
+            out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+
+
+def _dedupe_people(people: list[Person]) -> list[Person]:
+    """One entry per person: a surname seen twice is kept once (the fuller name, the title)."""
+    out: list[Person] = []
+    for p in people:
+        twin = None
+        for q in out:
+            if p.name and q.name and p.name.split()[-1].lower() == q.name.split()[-1].lower() and p.country == q.country:
+                twin = q
+            elif not p.name and not q.name and p.country == q.country and (p.title or "").lower() == (q.title or "").lower():
+                twin = q
+        if twin is None:
+            out.append(p)
+        elif p.name and twin.name and len(p.name) > len(twin.name):
+            twin.name = p.name
+    return out
+
+
+def _quote_for(doc: ParsedCable, c: _Cand, p: Person) -> tuple[int, str]:
+    """The paragraph and exact words naming a person: their text in the block or sentence."""
+    for n in sorted(c.paragraphs):
+        para = doc.paragraph(n)
+        if para is None:
+            continue
+        for needle in (p.text, p.name, p.title):
+            if needle and needle in para.text:
+                return n, needle
+    return c.paragraph, c.quote
+
+
+def _records(doc: ParsedCable, c: _Cand) -> tuple[Meeting, list[MeetingParticipant]]:
+    edtf = c.date.edtf if c.date else None
+    anchor = (min(c.paragraphs), edtf, c.country, c.rule)
+    meeting_id = record_id("mtg", doc.cable_id, *anchor)
+    people = _dedupe_people(c.people)
+    for p in people:
+        if p.role == ParticipantRole.LEAD and not c.block_people:
+            p.role = ParticipantRole.PARTICIPANT
+    if not c.block_people:
+        choose_leads(people)
+    cameo, plover, mode = event_coding(c.status, c.country, c.parties())
+    meeting = Meeting(
+        meeting_id=meeting_id, cable_id=doc.cable_id, paragraph_numbers=sorted(c.paragraphs),
+        quote_paragraph=c.paragraph, quote=c.quote, method=f"meetings:{c.rule}", confidence=c.confidence,
+        cameo_code=cameo, plover_type=plover, plover_mode=mode, dialogue_id=None, session_number=None,
+        date_edtf=edtf, date_start=c.date.date_start if c.date else None, date_end=c.date.date_end if c.date else None,
+        city=c.city, country_code=c.country, status=c.status, kind=c.kind,
+    )
+    rows = []
+    seen = set()
+    for p in people:
+        if not (p.name or p.title):
+            continue
+        pid = record_id("par", doc.cable_id, meeting_id, p.country, p.name or p.title)
+        if pid in seen:
+            continue
+        seen.add(pid)
+        qn, quote = _quote_for(doc, c, p)
+        rows.append(MeetingParticipant(
+            participant_id=pid, meeting_id=meeting_id, cable_id=doc.cable_id, name=p.name, title=p.title,
+            country_code=p.country if p.country and (len(p.country) == 3 or p.country.isupper()) else None,
+            role=p.role, level=p.level, paragraph_numbers=sorted(c.paragraphs), quote_paragraph=qn, quote=quote,
+            method=f"meetings:{c.rule}", confidence=round(c.confidence * (0.9 if c.block_people else 0.7), 3),
+        ))
+    return meeting, rows
+
+
+def extract_meetings(doc: ParsedCable, host: str | None = None) -> tuple[list[Meeting], list[MeetingParticipant]]:
+    """Meetings a cable reports or plans, with their participants.
+
+    ``host`` is the country of the sending post (``countries.host_country(doc)`` when not given):
+    unnamed-nationality officials in an embassy's cable serve the host government.
+    """
+    if not isinstance(host, str):
+        host = host_country(doc)
+    try:
+        from .actors import ActorIndex
+
+        actors = ActorIndex(doc, host)
+    except Exception:  # the actor index is a helper; meetings do not depend on it
+        actors = None
+    ctx = _Ctx(doc=doc, ref=_reference_date(doc), host=host, embassy=_is_embassy(doc))
+    cands: list[_Cand] = []
+    memcon = _memcon(ctx, actors)
+    if memcon is not None:
+        cands.append(memcon)
+    for para in doc.paragraphs:
+        if memcon is not None and para.paragraph_number in memcon.paragraphs and _PARTICIPANTS.search(para.text):
+            continue
+        dates = find_dates(para.text, ctx.ref)
+        cands.extend(_sentence_candidates(ctx, para.paragraph_number, para.text, dates, actors))
+    meetings, participants = [], []
+    seen = set()
+    for c in _merge(cands):
+        m, rows = _records(doc, c)
+        if m.meeting_id in seen:
+            continue
+        seen.add(m.meeting_id)
+        meetings.append(m)
+        participants.extend(rows)
+    return meetings, participants
