@@ -70,7 +70,7 @@ def write_changes(changes: dict, release_dir: Path, previous: str | None) -> Pat
 
 
 def changelog_entry(version: str, created: str, schema_version: str, counts: dict[str, int],
-                    changes: dict, previous: str | None, schema_changes: list[str]) -> str:
+                    changes: dict, previous: str | None, schema_changes: list[str], changes_link: str) -> str:
     """The Markdown section of CHANGELOG.md for one release."""
     lines = [f"## {version} ({created[:10]})", ""]
     lines.append(f"Schema version {schema_version}; " + (f"changes against {previous}." if previous else "first release."))
@@ -80,7 +80,7 @@ def changelog_entry(version: str, created: str, schema_version: str, counts: dic
     for name, count in counts.items():
         c = changes["tables"].get(name, {})
         lines.append(f"| {name} | {count} | {c.get('added', 0)} | {c.get('removed', 0)} | {c.get('changed', 0)} |")
-    lines += ["", f"Record ids of every change: `datasets/v{version}/{CHANGES_FILE}`.", ""]
+    lines += ["", f"Record ids of every change: [`{changes_link}`]({changes_link})."]
     return "\n".join(lines) + "\n"
 
 

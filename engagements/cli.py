@@ -117,10 +117,16 @@ def schema():
 
 @schema.command("write")
 def schema_write():
-    """Regenerate the JSON Schema files under schema/json from the pydantic models."""
+    """Regenerate every file generated from the pydantic models: the JSON Schema files under
+    schema/json, CODEBOOK.md and the top-level datapackage.json (the latest release's descriptor).
+
+    Example: engagements schema write
+    """
+    from engagements.codebook import write_codebook
+    from engagements.release import write_top_level_descriptor
     from engagements.schema.emit import write_json_schemas
 
-    for path in write_json_schemas():
+    for path in [*write_json_schemas(), write_codebook(), write_top_level_descriptor()]:
         click.echo(f"wrote {path}")
 
 

@@ -26,6 +26,8 @@ from engagements.schema.registry import SCHEMA_VERSION, TABLES, Table
 DESCRIPTOR = "datapackage.json"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+#: Descriptor keys that record a file beside the tables, checked like the tables' files.
+EXTRA_FILES = ("changes",)
 
 #: What the package is, once: the top of every descriptor.
 PACKAGE = {
@@ -37,7 +39,6 @@ PACKAGE = {
         "read from US diplomatic cables, each with the cable, paragraphs and exact quote it rests on. "
         "See CODEBOOK.md for every table, field and vocabulary value."
     ),
-    "homepage": "https://github.com/diplomatic-engagements/diplomatic-engagements",
     "licenses": [
         {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0 (the records); see LICENSE-DATA.md"},
     ],
@@ -51,6 +52,12 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
         while block := handle.read(chunk):
             digest.update(block)
     return digest.hexdigest()
+
+
+def file_facts(directory: Path, name: str) -> dict:
+    """``path``, ``bytes`` and ``hash`` of a file beside the tables (e.g. ``changes.json``)."""
+    path = Path(directory) / name
+    return {"path": name, "bytes": path.stat().st_size, "hash": f"sha256:{sha256_file(path)}"}
 
 
 def resource_descriptor(table: Table, directory: Path | None = None) -> dict:
@@ -137,7 +144,8 @@ def check_files(directory: Path, names: list[str] | None = None) -> list[Problem
     """Every resource (or those named) against its recorded bytes and sha256; no exceptions."""
     desc = read_descriptor(directory)
     problems = []
-    for resource in desc.get("resources", []):
+    extras = [{"name": key, **desc[key]} for key in EXTRA_FILES if isinstance(desc.get(key), dict)]
+    for resource in desc.get("resources", []) + extras:
         name = resource.get("name", "?")
         if names is not None and name not in names:
             continue

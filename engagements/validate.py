@@ -92,7 +92,7 @@ def constraints(table: Table) -> dict[str, Constraints]:
         prop = props.get(name, {})
         spec = next((p for p in prop.get("anyOf", []) if p.get("type") != "null"), prop)
         out[name] = Constraints(
-            required=not ft.nullable and not ft.is_list,
+            required=not ft.nullable,
             vocabulary=tuple(m.value for m in ft.vocabulary) if ft.vocabulary else (),
             pattern=None if ft.is_list else spec.get("pattern"),
             minimum=spec.get("minimum"),
