@@ -17,6 +17,7 @@ from functools import lru_cache
 import pycountry
 
 from .document import ParsedCable
+from .fips import country_for_post
 
 # ---------------------------------------------------------------------------------------------
 # Words -> codes.  pycountry gives the ISO names; cables use shorter or older names too.
@@ -39,7 +40,28 @@ _EXTRA_NAMES: dict[str, str] = {
     "Vatican": "VAT", "Holy See": "VAT", "Palestinian Authority": "PSE", "Kosovo": "XKX",
     "Brasil": "BRA", "Turkey": "TUR", "Micronesia": "FSM", "Brunei": "BRN", "Cape Verde": "CPV",
     "East Timor": "TLS", "Timor-Leste": "TLS", "Swaziland": "SWZ", "UAE": "ARE",
-    "Emirates": "ARE", "KSA": "SAU", "Saudi": "SAU", "Saudis": "SAU", "Tel Aviv": "ISR",
+    "Emirates": "ARE", "KSA": "SAU", "Saudi": "SAU", "Saudis": "SAU",
+}
+
+#: Capitals and other cities cables use as venues or as metonyms for governments.
+_CITIES: dict[str, str] = {
+    "Tel Aviv": "ISR", "Washington": "USA", "New York": "USA", "Mayport": "USA", "Miami": "USA",
+    "Stuttgart": "DEU", "Geneva": "CHE", "Brussels": "BEL", "Vienna": "AUT", "Rio de Janeiro": "BRA",
+    "Sao Paulo": "BRA", "Marseilles": "FRA", "Marseille": "FRA", "Rome": "ITA", "Ottawa": "CAN",
+    "Beijing": "CHN", "Pyongyang": "PRK", "Guatemala City": "GTM", "San Salvador": "SLV",
+    "Santo Domingo": "DOM", "Port-au-Prince": "HTI", "Kingston": "JAM", "Georgetown": "GUY",
+    "Paramaribo": "SUR", "Canberra": "AUS", "Riyadh": "SAU", "Amman": "JOR", "Beirut": "LBN",
+    "Kuwait City": "KWT", "Doha": "QAT", "Abu Dhabi": "ARE", "Dubai": "ARE", "Manama": "BHR",
+    "Muscat": "OMN", "Sanaa": "YEM", "Tripoli": "LBY", "Tunis": "TUN", "Algiers": "DZA",
+    "Rabat": "MAR", "Khartoum": "SDN", "Nairobi": "KEN", "Addis Ababa": "ETH", "Pretoria": "ZAF",
+    "Lagos": "NGA", "Abuja": "NGA", "Kinshasa": "COD", "Dakar": "SEN", "Accra": "GHA",
+    "Jakarta": "IDN", "Manila": "PHL", "Bangkok": "THA", "Hanoi": "VNM", "Kuala Lumpur": "MYS",
+    "Dhaka": "BGD", "Colombo": "LKA", "Kathmandu": "NPL", "Tashkent": "UZB", "Astana": "KAZ",
+    "Almaty": "KAZ", "Bishkek": "KGZ", "Ashgabat": "TKM", "Baku": "AZE", "Tbilisi": "GEO",
+    "Yerevan": "ARM", "Kyiv": "UKR", "Kiev": "UKR", "Minsk": "BLR", "Warsaw": "POL", "Prague": "CZE",
+    "Budapest": "HUN", "Bucharest": "ROU", "Sofia": "BGR", "Belgrade": "SRB", "Zagreb": "HRV",
+    "Sarajevo": "BIH", "Athens": "GRC", "Lisbon": "PRT", "Dublin": "IRL", "Oslo": "NOR",
+    "Stockholm": "SWE", "Helsinki": "FIN", "Copenhagen": "DNK", "Amsterdam": "NLD", "Bern": "CHE",
     "Jerusalem": "ISR", "Moscow": "RUS", "Tehran": "IRN", "Damascus": "SYR", "Caracas": "VEN",
     "Havana": "CUB", "Bogota": "COL", "Lima": "PER", "Brasilia": "BRA", "Islamabad": "PAK",
     "New Delhi": "IND", "Delhi": "IND", "Kabul": "AFG", "Baghdad": "IRQ", "Seoul": "KOR",
@@ -48,6 +70,7 @@ _EXTRA_NAMES: dict[str, str] = {
     "La Paz": "BOL", "Santiago": "CHL", "Buenos Aires": "ARG", "Montevideo": "URY",
     "Asuncion": "PRY", "San Jose": "CRI", "Managua": "NIC", "Tegucigalpa": "HND",
     "Reykjavik": "ISL", "Chisinau": "MDA", "Dushanbe": "TJK", "Mexico City": "MEX",
+
 }
 
 # Adjectives and demonyms, singular; plurals ("Peruvians", "the Brazilians") are derived.
@@ -118,6 +141,7 @@ def _table() -> dict[str, str]:
     """Every word or phrase -> code, including plural demonyms ("the Brazilians")."""
     table = _iso_names()
     table.update(_EXTRA_NAMES)
+    table.update(_CITIES)
     for adj, code in _ADJECTIVES.items():
         table.setdefault(adj, code)
         plural = adj + ("" if adj.endswith(("ese", "ss", "sh", "ch")) else "s")
@@ -171,6 +195,12 @@ def country_code(word: str, host: str | None = None) -> str | None:
     return None
 
 
+def city_country(word: str) -> str | None:
+    """The country of a city cables name as a venue ("Lima", "Washington", "Mayport"), or None
+    for words that are not cities (country names included)."""
+    return _CITIES.get(word.strip())
+
+
 def find_countries(text: str, host: str | None = None) -> list[tuple[int, int, str]]:
     """Every country or organisation mention in ``text`` as (start, end, code), in order."""
     out: list[tuple[int, int, str]] = []
@@ -188,14 +218,17 @@ _DOMESTIC_ORIGINS = frozenset({"STATE", "SECSTATE", "SECDEF", "WASHDC", "DOD", "
 def _posts() -> dict[str, str]:
     """Post codes as written in reference ids (NEWDELHI, BUENOSAIRES) -> country, from the
     capital and city names above."""
-    return {re.sub(r"[^A-Z]", "", k.upper()): v for k, v in _EXTRA_NAMES.items() if " " in k or k.istitle()}
+    posts = {re.sub(r"[^A-Z]", "", k.upper()): v for k, v in _iso_names().items()}
+    posts.update({re.sub(r"[^A-Z]", "", k.upper()): v for k, v in _CITIES.items()})
+    return posts
 
 
 def _post_country(origin_code: str | None) -> str | None:
-    """The country a post's code (LIMA, NEWDELHI, BRASILIA) is in."""
+    """The country a post's code (LIMA, NEWDELHI, BRASILIA) is in: the State Department post
+    table first, then the capital and country names above."""
     if not origin_code:
         return None
-    return _posts().get(re.sub(r"[^A-Z]", "", origin_code.upper()))
+    return country_for_post(origin_code) or _posts().get(re.sub(r"[^A-Z]", "", origin_code.upper()))
 
 
 def host_country(doc: ParsedCable) -> str | None:
@@ -204,11 +237,23 @@ def host_country(doc: ParsedCable) -> str | None:
     Falls back to the first country tag (embassy cables tag their host first nearly always).
     """
     origin = doc.cable.origin_code
-    if origin and origin.upper() not in _DOMESTIC_ORIGINS:
+    domestic = not origin or origin.upper() in _DOMESTIC_ORIGINS
+    if not domestic:
         code = _post_country(origin)
         if code:
             return code
-    for tag in doc.tags:
-        if tag.country_code and tag.country_code != "USA":
-            return tag.country_code
-    return None
+    tagged = [t.country_code for t in doc.tags if t.country_code and t.country_code != "USA"]
+    if domestic and len(tagged) > 1:
+        return _most_mentioned(doc, tagged)
+    return tagged[0] if tagged else None
+
+
+def _most_mentioned(doc: ParsedCable, candidates: list[str]) -> str:
+    """Of the tagged countries, the one the body names most (Washington cables tag in
+    alphabetical order, so the first tag says nothing); ties go to the earlier tag."""
+    counts = dict.fromkeys(candidates, 0)
+    for p in doc.paragraphs:
+        for _, _, code in find_countries(p.text):
+            if code in counts:
+                counts[code] += 1
+    return max(candidates, key=lambda c: (counts[c], -candidates.index(c)))

@@ -1,0 +1,131 @@
+"""Who is speaking: the government behind a person or body named in a clause.
+
+A cable names a person once with a nationality or a US title ("Peruvian FM Garcia Belaunde",
+"Senator John Kerry", "PERU FM Jose Antonio Garcia Belaunde") and later by surname alone.
+``ActorIndex`` reads the whole cable once, remembers surname -> government, and then
+resolves short mentions ("Garcia Belaunde", "Kerry", "he" via the last actor).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .countries import find_countries
+from .document import ParsedCable
+
+#: Titles and bodies that mark a US official or office when no other country is named.
+US_ACTOR = re.compile(
+    r"\b(?:we|We|Ambassador|Amb\.?|Charge|Charg[eé] d'Affaires|Embassy|Emb ?offs?|EMBOFFS?|Pol ?offs?|POLOFFS?|"
+    r"PolCouns|D/PolCouns|Pol/Econ|Econ ?offs?|ECONOFFS?|Polmiloffs?|DCM|DATT|DAO|MILGRP|Post|"
+    r"Secretary(?! General)|Senators?|Congress(?:man|woman|men)|Rep\.|Representatives?|CODEL|Codel|A/S|DAS|PDAS|"
+    r"DASD|ASD|U/S|Under Secretary|Assistant Secretary|Deputy Secretary|USG|U\.S\.|US|United States|"
+    r"POTUS|President Obama|President Bush|Department|Washington|DoD|DOD|USTR|DUSTR|DEA|FBI|NSC|INL|"
+    r"USDEL|Delegation|Admiral|General|Commander,? (?:US|U\.S\.)|SOUTHCOM|EUCOM|CENTCOM|PACOM|"
+    r"White House|Mission|USAID|Special Envoy|Envoy|Deputy Chief of Mission)\b"
+)
+
+#: A US title immediately before a name: the name belongs to the US side.
+_US_TITLED_NAME = re.compile(
+    r"\b(?:Charge|Senator|Sen\.|Congressman|Congresswoman|Rep\.|A/S|DAS|PDAS|DASD|U/S|"
+    r"Under Secretary|Assistant Secretary|Deputy Secretary|Secretary|Admiral|Adm\.|General|Gen\.|"
+    r"Special Envoy|Envoy|DCM|USTR|DUSTR)\s+(?:(?:for|of) [A-Z][\w ]{0,40}?\s+)?"
+    r"((?:[A-Z][a-z'-]+\.? ?|[A-Z]\. ){1,4})"
+)
+
+_NAME_TOKEN = re.compile(r"\b[A-Z][a-z'-]{2,}\b")
+_TITLE_WORDS = frozenset(
+    "Minister Foreign Defense Defence President Vice Deputy Secretary Ambassador Amb General Admiral Director "
+    "Chief Commander Senator National Security Adviser Advisor Assistant Under Government Ministry Affairs "
+    "State Prime Head Chairman Office Embassy Counselor Political Military Army Navy Air Force Police "
+    "Justice Interior Finance Trade Economy Public The And For Of With Republic Affairs Permanent "
+    "Representative Department Council Staff Joint Mission Special Envoy Party Leader Congress".split()
+)
+_PRONOUN = re.compile(r"(?:^|\s)(?:he|she|they|He|She|They|it|It)\s*$")
+_WE = re.compile(r"(?:^|\s)(?:we|We)\s*$")
+#: A foreign title with a name: the name belongs to the host unless a nationality says otherwise.
+_TITLED_NAME = re.compile(
+    r"\b(?:FM|Foreign Minister|Minister|MOD|President|Prime Minister|PM|Vice President|VP|Vice Minister|VM|"
+    r"Deputy Foreign Minister|State Secretary|Director General|DG|Chief|NSA|National Security Adviser|"
+    r"Commander|Governor|Mayor|Chancellor|King|Emir|Crown Prince)\s+((?:[A-Z][a-z'-]+ ?){1,4})"
+)
+
+
+class ActorIndex:
+    """Surname -> government for one cable, and clause-subject resolution."""
+
+    def __init__(self, doc: ParsedCable, host: str | None):
+        self.host = host
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for p in doc.paragraphs:
+            self._read(p.text, votes)
+        self.names = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+
+    def _read(self, text: str, votes: dict[str, Counter]) -> None:
+        for start, end, code in find_countries(text, self.host):
+            window = text[end:end + 60]
+            for tok in _NAME_TOKEN.findall(_leading_names(window)):
+                if tok not in _TITLE_WORDS:
+                    votes[tok][code] += 2
+        for m in _US_TITLED_NAME.finditer(text):
+            before = text[max(0, m.start() - 25):m.start()]
+            if find_countries(before, self.host):
+                continue  # "Peruvian Ambassador X": the nationality wins
+            for tok in _NAME_TOKEN.findall(m.group(1)):
+                if tok not in _TITLE_WORDS:
+                    votes[tok]["USA"] += 3
+        if self.host:
+            for m in _TITLED_NAME.finditer(text):
+                for tok in _NAME_TOKEN.findall(m.group(1)):
+                    if tok not in _TITLE_WORDS:
+                        votes[tok][self.host] += 1
+
+    def country_of_name(self, phrase: str) -> str | None:
+        """The government of a person named in ``phrase`` by a surname the cable has placed."""
+        for tok in reversed(_NAME_TOKEN.findall(phrase)):
+            if tok in self.names:
+                return self.names[tok]
+        return None
+
+    def resolve(self, phrase: str) -> str | None:
+        """The government of a subject phrase: a country word, a known name, a US office."""
+        found = find_countries(phrase, self.host)
+        if found:
+            return found[-1][2] if _ends_with_country_body(phrase) else found[0][2]
+        by_name = self.country_of_name(phrase)
+        if by_name:
+            return by_name
+        if US_ACTOR.search(phrase):
+            return "USA"
+        if _TITLED_NAME.search(phrase) or _HOST_BODY.search(phrase) or _REDACTED.search(phrase):
+            return self.host
+        return None
+
+
+_HOST_BODY = re.compile(r"\b(?:MFA|MOD|MoD|Ministry|Government|government|President|Minister|Congress|Foreign Ministry)\b")
+_REDACTED = re.compile(r"[xXХ]{4,}")
+
+
+_NAME_RUN = re.compile(r"(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’/-]*|of|for|to the|de|da|van der|van|von|al-|el-)){1,7}")
+
+
+def _leading_names(window: str) -> str:
+    """The run of capitalised words (titles and names) at the start of ``window``."""
+    m = _NAME_RUN.match(window)
+    return m.group(0) if m else ""
+
+
+_COUNTRY_BODY_END = re.compile(r"(?:Government|government|Embassy|MFA|officials?|side)\s*$")
+
+
+def _ends_with_country_body(phrase: str) -> bool:
+    return bool(_COUNTRY_BODY_END.search(phrase))
+
+
+def is_pronoun_subject(phrase: str) -> bool:
+    return bool(_PRONOUN.search(phrase))
+
+
+def is_we(phrase: str) -> bool:
+    """"we" in a cable is the post or the Department: the US side."""
+    return bool(_WE.search(phrase))

@@ -1,0 +1,563 @@
+"""Dialogues: standing mechanisms between governments, and their sessions as meetings.
+
+A cable names a mechanism ("the Bilateral Working Group (BWG)", "the 40th Joint Political
+Military Group", "Joint Staff Talks"), says who takes part ("The U.S. and Peru", "U.S.-Brazil"),
+how it rests ("regulated through an informal understanding"), when it began and how often it
+meets ("once a year", "every two years"), and reports its sessions ("The second (last) BWG met
+17-20 June 2009 in Lima", "The next BWG is expected ... in 2010").
+
+A mechanism is kept only when the cable shows it exists: it defines an acronym for it, or
+reports a session, an ordinal, a schedule or its establishment.  Proposed or hoped-for ones
+("a newly proposed working group", "would create") are left out.  The id is built from the
+sorted parties and the acronym (or the normalised name), so the same mechanism in many cables
+gets one id and the pipeline merges them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from engagements.schema import Dialogue, DialogueMention, Meeting, MeetingParticipant
+from engagements.schema.vocab import DialogueBasis, DialogueKind, MeetingStatus, ParticipantRole
+
+from .countries import city_country, country_code, find_countries, host_country
+from .dates import edtf_bounds, edtf_of, find_dates
+from .document import ParsedCable
+from .evidence import record_id, slug
+from .sentences import sentence_spans
+from .titles import expand_title, level_for_title
+
+# ---------------------------------------------------------------------------------------------
+# Names
+
+_HEAD = (
+    r"(?:Working Group|Dialogue|Joint Commission|Binational Commission|Bilateral Commission|Presidential Commission|"
+    r"Joint Committee|Consultations|Staff Talks|Talks|Consultative Mechanism|Consultative Group|"
+    r"Military Group|Defense Group|Steering Group|Discussions|Commission|Mechanism|Forum)"
+)
+_NAME_WORD = r"(?:U\.S\.|[A-Z][\w'/&+-]*|of|on|and|for|to|-)"
+#: A capitalised mechanism name, with an acronym defined in parentheses where there is one.
+_NAMED = re.compile(
+    rf"(?P<name>(?:{_NAME_WORD}[ -]?){{0,8}}?\b{_HEAD})(?:\s*\((?P<acr>[A-Z][A-Za-z0-9/+&.-]{{1,11}})\))?"
+)
+#: Heads too generic to stand alone: they need a qualifier that makes them a mechanism.
+_GENERIC_HEAD = re.compile(r"^(?:the\s+)?(?:Commission|Mechanism|Forum|Talks|Discussions|Consultations|Dialogue|Working Group)$", re.I)
+#: Names that are institutions, not bilateral mechanisms.
+_NOT_A_MECHANISM = re.compile(
+    r"\b(?:European Commission|Human Rights Commission|Electoral|Election|Truth|Investigat|Parliamentary|Congressional|"
+    r"Central|National|Supreme|Permanent|Security Council|Planning Commission|Trade Commission|Atomic|Commission on|"
+    r"Commission for|UN |U\.N\.|United Nations|Interagency|Task Force)\b"
+)
+#: A described, unnamed working group: "A purely mil-to-mil (navy to navy) working group meets".
+_DESCRIBED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:purely\s+|separate\s+|bilateral\s+)?(?P<qual>[\w/-]+(?:\s+[\w/-]+)?\s+(?:\((?P<inner>[^)]{3,40})\)\s+)?)working group\s+(?P<verb>meets|met|is held|convenes|gathers)\b"
+)
+_ACRONYM_USE = "(?<![\\w-]){acr}(?![\\w-])"
+
+# ---------------------------------------------------------------------------------------------
+# Evidence that a mechanism exists, and its attributes
+
+_SESSION_CUE = re.compile(
+    r"\b(?:met|meets|meet|held|holds|convened|convenes|session|sessions|round|plenary|took place|take place|chaired|hosted|"
+    r"first|second|third|last|next|previous|inaugural|annual|yearly|established|created|launched|\d+(?:st|nd|rd|th))\b",
+    re.I,
+)
+_PROPOSED = re.compile(r"\b(?:propos\w*|would (?:create|establish|launch)|hope\w* to|creation of|plans? to (?:create|establish|launch)|could (?:create|establish)|idea of|suggest\w*|may establish|new(?:ly)? proposed)\b", re.I)
+_FREQUENCY = re.compile(
+    r"\b(?:(?:once|twice|three times|four times) (?:a|per|each|every) (?:year|month|quarter|week)|annual(?:ly)?|yearly|"
+    r"every (?:other|two|three|four|six|\w+) (?:years?|months?|weeks?)|every (?:year|month|quarter)|bi-?weekly|bi-?monthly|"
+    r"bi-?annual(?:ly)?|semi-?annual(?:ly)?|quarterly|monthly|weekly|(?:no|not\s+\w+\s+a) set schedule)\b",
+    re.I,
+)
+_INFORMAL = re.compile(r"\binformal (?:understanding|arrangement|agreement|basis)\b", re.I)
+_FORMAL = re.compile(r"\b(?:established|created|regulated|governed|stipulated|set up|provided for)\s+(?:by|under|in|through)\s+(?:a|an|the)\s+[\w\s.-]{0,40}?(?:[Aa]greement|[Mm]emorandum|MOU|MOA|[Tt]reaty|[Cc]harter|[Aa]ccord)\b")
+_ESTABLISHED = re.compile(r"\b(?:established|created|founded|launched|inaugurat\w*|began|started|first)\b", re.I)
+
+_KIND_RULES: list[tuple[DialogueKind, re.Pattern[str]]] = [
+    (DialogueKind.MIL_TO_MIL, re.compile(r"\b(?:mil(?:itary)?[- ]to[- ]mil(?:itary)?|staff talks|navy|naval|army|air force|general officer|flag officer|colonels|joint staff|CHOD|service[- ]to[- ]service|M2M)\b", re.I)),
+    (DialogueKind.POL_MIL, re.compile(r"\b(?:pol[-/ ]?mil|political[- ]military|security (?:dialogue|cooperation|consultat\w*|issues)|defen[cs]e (?:consultations|dialogue|policy|cooperation)|bilateral defen[cs]e)\b", re.I)),
+    (DialogueKind.STRATEGIC, re.compile(r"\bstrategic\b", re.I)),
+    (DialogueKind.ECONOMIC, re.compile(r"\b(?:econom\w*|trade|IPR|intellectual property|commercial|energy|financ\w*|investment|free trade|customs)\b", re.I)),
+    (DialogueKind.LAW_ENFORCEMENT, re.compile(r"\b(?:narcotics?|counter-?narcotics|drugs?|law enforcement|police|justice|maritime interdiction|interdiction)\b", re.I)),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Sessions
+
+_ORDINALS = {
+    "first": 1, "inaugural": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?P<ord>first|inaugural|initial|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th)|last|previous|next|upcoming)"
+    r"\s+(?:\((?P<paren>last|latest|most recent|previous)\)\s+)?(?:(?:round|session|meeting|plenary|iteration) of (?:the )?)?(?:[\w.-]+\s+){0,3}$",
+    re.I,
+)
+_HELD = re.compile(r"\b(?:met|was held|were held|took place|held|convened|was chaired|hosted|was hosted|occurred|concluded)\b", re.I)
+_PLANNED = re.compile(r"\b(?:next|will|expected|scheduled|upcoming|planned|is to|are to|slated)\b", re.I)
+_CANCELLED = re.compile(r"\b(?:cancel+ed|called off|postponed indefinitely)\b", re.I)
+_FOLLOW_ON = re.compile(r"\b(?:follow-?on|follow-?up) (?:meeting|session|round)\b", re.I)
+_SAME_MONTH = re.compile(r"\bsame month (?:in|of) (?P<year>(?:19|20)\d\d)\b", re.I)
+_VENUE = re.compile(r"\b(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
+_CHAIRS = re.compile(
+    r"\b(?:chaired|co-chaired|led|headed)\s+by\s+(?:an?\s+|the\s+)?(?P<t1>[A-Z][^,;]{2,80}?)\s+(?:for|representing|from)\s+(?:the\s+)?(?P<c1>[A-Z][\w.]+)"
+    r"\s+and\s+(?:an?\s+|the\s+)?(?P<t2>[A-Z][^,;]{2,80}?)\s+(?:for|representing|from)\s+(?:the\s+)?(?P<c2>[A-Z][\w.]+)"
+)
+
+
+@dataclass
+class _Mech:
+    """A mechanism found in one cable, with everything the cable says about it."""
+
+    name: str
+    acronym: str | None
+    paragraph: int
+    quote: str
+    rule: str
+    confidence: float
+    evidence: bool = False
+    parties: set[str] = field(default_factory=set)
+    paragraphs: set[int] = field(default_factory=set)
+    text: list[str] = field(default_factory=list)  # sentences that mention it
+    dialogue_id: str = ""
+
+
+def extract_dialogues(doc: ParsedCable) -> tuple[list[Dialogue], list[DialogueMention], list[Meeting]]:
+    """Mechanisms a cable shows to exist, the cable's mention of each, and their sessions."""
+    host = host_country(doc)
+    mechs = _find_mechanisms(doc, host)
+    reference = doc.cable.created_datetime.date() if doc.cable.created_datetime else None
+    dialogues, mentions, meetings = [], [], []
+    for mech in mechs:
+        mech.dialogue_id = _dialogue_id(mech)
+        sessions = _sessions(doc, mech, reference, host)
+        dialogues.append(_dialogue(doc, mech, sessions, reference))
+        mentions.append(_mention(doc, mech))
+        meetings.extend(sessions)
+    return dialogues, mentions, _unique(meetings)
+
+
+def _unique(meetings: list[Meeting]) -> list[Meeting]:
+    seen, out = set(), []
+    for m in meetings:
+        if m.meeting_id not in seen:
+            seen.add(m.meeting_id)
+            out.append(m)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding mechanisms
+
+
+def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
+    found: dict[str, _Mech] = {}
+    acronyms: dict[str, str] = {}
+    for p in doc.paragraphs:
+        for m in _NAMED.finditer(p.text):
+            name = _clean_name(m.group("name"))
+            if not name or _GENERIC_HEAD.match(name) or _NOT_A_MECHANISM.search(name) or len(name) < 8:
+                continue
+            key = _name_key(name)
+            acr = m.group("acr")
+            if acr and not _plausible_acronym(acr, name):
+                acr = None
+            mech = found.get(acronyms.get(acr, "")) if acr else None
+            mech = mech or found.get(key)
+            if mech is None:
+                mech = _Mech(name, acr, p.paragraph_number, _sentence_of(p.text, m.start(), m.end()), "dialogues:named", 0.7)
+                found[key] = mech
+            if acr and not mech.acronym:
+                mech.acronym = acr
+            if mech.acronym:
+                acronyms[mech.acronym] = key
+                mech.evidence = True  # a defined acronym: the cable treats it as an institution
+        for m in _DESCRIBED.finditer(p.text):
+            qual = (m.group("inner") or m.group("qual")).strip()
+            name = f"{qual} working group"
+            key = _name_key(name)
+            if key not in found:
+                quote = _sentence_of(p.text, m.start(), m.end())
+                found[key] = _Mech(name, None, p.paragraph_number, quote, "dialogues:described-working-group", 0.6, evidence=True, text=[quote])
+    mechs = list(found.values())
+    _gather(doc, mechs, host)
+    return [m for m in mechs if m.evidence and m.parties and len(m.parties) >= 2]
+
+
+def _clean_name(raw: str) -> str:
+    name = re.sub(r"^(?:(?:The|the|A|a|An|an|Our|our|This|this|That|Its|its|Next|next|Last|last|First|first|Second|second|Third|third|\d+(?:st|nd|rd|th))\s+)+", "", raw.strip())
+    name = re.sub(r"^(?:of|on|and|for|to|-)\s+", "", name)
+    return name.strip(" -")
+
+
+def _name_key(name: str) -> str:
+    """A name without party words and punctuation, for matching the same mechanism."""
+    words = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in {"the", "us", "u", "s", "of", "and", "bilateral"}]
+    return "-".join(words)
+
+
+def _plausible_acronym(acr: str, name: str) -> bool:
+    """An acronym in parentheses right after a name is its acronym when its letters are the
+    name's initials in order (BWG, JPMG, GO/FO) or it is short and all capitals."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name)).upper()
+    letters = re.sub(r"[^A-Z]", "", acr.upper())
+    it = iter(initials)
+    return bool(letters) and (all(c in it for c in letters) or len(letters) <= 4)
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    for s, e in sentence_spans(text):
+        if s <= start < e:
+            return text[s:e].strip()
+    return text[start:end]
+
+
+def _mention_pattern(mech: _Mech) -> re.Pattern[str]:
+    alts = [re.escape(mech.name)]
+    if mech.acronym:
+        alts.append(_ACRONYM_USE.format(acr=re.escape(mech.acronym)))
+    return re.compile("|".join(alts))
+
+
+def _gather(doc: ParsedCable, mechs: list[_Mech], host: str | None) -> None:
+    """Read every sentence naming each mechanism: parties, evidence of existence, paragraphs."""
+    for mech in mechs:
+        pattern = _mention_pattern(mech)
+        for p in doc.paragraphs:
+            if not pattern.search(p.text):
+                continue
+            for s, e in sentence_spans(p.text):
+                sentence = p.text[s:e]
+                if not pattern.search(sentence):
+                    continue
+                mech.paragraphs.add(p.paragraph_number)
+                mech.text.append(sentence)
+                if _PROPOSED.search(sentence) and not _HELD.search(sentence):
+                    continue
+                if _SESSION_CUE.search(sentence) or _FREQUENCY.search(sentence):
+                    mech.evidence = True
+        mech.parties = _parties(mech, host)
+        if mech.rule == "dialogues:described-working-group" and mech.acronym is None:
+            mech.confidence = 0.6
+        if mech.text and all(_PROPOSED.search(t) and not _HELD.search(t) for t in mech.text):
+            mech.evidence = False
+
+
+_PAIR = re.compile(r"(?P<a>U\.S\.|US|USG|United States|[A-Z][a-z]+)\s*[-–/]\s*(?P<b>GO[A-Z]|[A-Z][A-Za-z]+)\b")
+
+
+def _parties(mech: _Mech, host: str | None) -> set[str]:
+    """Parties: a pair written into the name ("U.S.-Brazil", "India-EU"), else the countries of
+    the sentence that defines it when it names two ("The U.S. and Peru"), else the US and the
+    host."""
+    for text in [mech.name, *mech.text]:
+        for m in _PAIR.finditer(text):
+            a, b = country_code(m.group("a"), host), country_code(m.group("b"), host)
+            if a and b and a != b and _PAIR_CLOSE(text, m, mech):
+                return {a, b}
+    first = mech.text[0] if mech.text else mech.quote
+    codes = {c for _, _, c in find_countries(first, host)}
+    if len(codes) == 2:
+        return codes
+    return {"USA", host} if host and host != "USA" else set()
+
+
+def _PAIR_CLOSE(text: str, m: re.Match, mech: _Mech) -> bool:
+    """A pair counts only right before the mechanism's name (within a few words)."""
+    tail = text[m.end():m.end() + 60]
+    return bool(re.match(r"\s*(?:\w+\s+){0,4}", tail)) and (mech.name.split()[0] in tail or (mech.acronym or "\0") in tail or m.group(0) in mech.name)
+
+
+def _dialogue_id(mech: _Mech) -> str:
+    return "dlg-" + slug(*sorted(mech.parties), (mech.acronym or _name_key(mech.name))[:60])
+
+
+# ---------------------------------------------------------------------------------------------
+# Attributes
+
+
+def _kind(mech: _Mech) -> DialogueKind:
+    for text in (mech.name, mech.text[0] if mech.text else mech.quote, " ".join(mech.text)):
+        for kind, pattern in _KIND_RULES:
+            if pattern.search(text):
+                return kind
+    return DialogueKind.OTHER
+
+
+def _basis(mech: _Mech, doc: ParsedCable) -> DialogueBasis | None:
+    text = " ".join(mech.text)
+    if _INFORMAL.search(text):
+        return DialogueBasis.INFORMAL_UNDERSTANDING
+    if _FORMAL.search(text):
+        return DialogueBasis.FORMAL_AGREEMENT
+    return None
+
+
+def _frequency(mech: _Mech) -> str | None:
+    for text in mech.text:
+        m = _FREQUENCY.search(text)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _established(mech: _Mech, sessions: list[Meeting], reference: dt.date | None) -> str | None:
+    """The date of its establishment, or of its first session."""
+    for text in mech.text:
+        if _ESTABLISHED.search(text):
+            dates = find_dates(text[_ESTABLISHED.search(text).start():], reference)
+            if dates and not dates[0].relative:
+                return dates[0].edtf.split("/")[0]
+    first = [s for s in sessions if s.session_number == 1 and s.date_edtf]
+    return first[0].date_edtf.split("/")[0] if first else None
+
+
+def _dialogue(doc: ParsedCable, mech: _Mech, sessions: list[Meeting], reference: dt.date | None) -> Dialogue:
+    return Dialogue(
+        dialogue_id=mech.dialogue_id,
+        name=mech.name,
+        acronym=mech.acronym,
+        country_codes=sorted(mech.parties),
+        kind=_kind(mech),
+        basis=_basis(mech, doc),
+        established_edtf=_established(mech, sessions, reference),
+        frequency=_frequency(mech),
+        first_cable_id=doc.cable_id,
+        cable_count=1,
+        paragraph_numbers=sorted(mech.paragraphs | {mech.paragraph}),
+        quote_paragraph=mech.paragraph,
+        quote=mech.quote,
+        method=mech.rule,
+        confidence=mech.confidence,
+    )
+
+
+def _mention(doc: ParsedCable, mech: _Mech) -> DialogueMention:
+    return DialogueMention(
+        dialogue_id=mech.dialogue_id,
+        cable_id=doc.cable_id,
+        paragraph_numbers=sorted(mech.paragraphs | {mech.paragraph}),
+        quote_paragraph=mech.paragraph,
+        quote=mech.quote,
+        method=mech.rule,
+        confidence=mech.confidence,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Sessions
+
+
+@dataclass
+class _Session:
+    number: int | None
+    status: MeetingStatus
+    date: str | None
+    city: str | None
+    country: str | None
+    paragraph: int
+    quote: str
+    paragraphs: set[int] = field(default_factory=set)
+    last: bool = False  # "the last BWG": the latest held session
+
+
+def _sessions(doc: ParsedCable, mech: _Mech, reference: dt.date | None, host: str | None) -> list[Meeting]:
+    pattern = _mention_pattern(mech)
+    sessions: list[_Session] = []
+    previous_date: str | None = None
+    for p in doc.paragraphs:
+        if p.paragraph_number not in mech.paragraphs:
+            continue
+        for s, e in sentence_spans(p.text):
+            sentence = p.text[s:e]
+            for m in pattern.finditer(sentence):
+                session = _session_at(sentence, m, p.paragraph_number, reference, previous_date, host)
+                if session:
+                    sessions.append(session)
+                    previous_date = session.date or previous_date
+            if _FOLLOW_ON.search(sentence) and pattern.search(sentence):
+                follow = _follow_on(sentence, p.paragraph_number, reference)
+                if follow:
+                    sessions.append(follow)
+    merged = _merge_sessions(sessions)
+    return [_meeting(doc, mech, s) for s in merged]
+
+
+def _session_at(sentence: str, m: re.Match, paragraph: int, reference: dt.date | None,
+                previous_date: str | None, host: str | None) -> _Session | None:
+    """A session when the mention carries an ordinal ("second BWG", "40th JPMG"), or is "the
+    last/next X" with a verb of meeting, in this sentence."""
+    ob = _ORDINAL_BEFORE.search(sentence[max(0, m.start() - 60):m.start()])
+    if not ob:
+        return None
+    word = ob.group("ord").lower()
+    rest = sentence[m.end():]
+    number = _ORDINALS.get(word)
+    if number is None and re.match(r"\d", word):
+        number = int(re.match(r"\d+", word).group(0))
+    last = word in ("last", "previous") or bool(ob.group("paren"))
+    planned = word in ("next", "upcoming") or (bool(_PLANNED.search(rest[:80])) and not _HELD.search(rest[:40]))
+    if not (_HELD.search(rest[:120]) or planned or number):
+        return None
+    if _CANCELLED.search(sentence):
+        status = MeetingStatus.CANCELLED
+    else:
+        status = MeetingStatus.PLANNED if planned else MeetingStatus.HELD
+    date = _session_date(rest, sentence, reference, previous_date)
+    city, country = _venue(rest)
+    return _Session(number, status, date, city, country, paragraph, sentence.strip(), {paragraph}, last=last and not planned)
+
+
+def _session_date(rest: str, sentence: str, reference: dt.date | None, previous_date: str | None) -> str | None:
+    same = _SAME_MONTH.search(rest)
+    if same and previous_date:
+        month = previous_date[5:7]
+        if month:
+            return f"{same.group('year')}-{month}~"
+    dates = find_dates(rest, reference)
+    if not dates:
+        dates = [d for d in find_dates(sentence, reference) if not d.relative]
+    return dates[0].edtf if dates else None
+
+
+def _venue(rest: str) -> tuple[str | None, str | None]:
+    """The first known city after "in" near the mention ("met ... in Lima")."""
+    for m in _VENUE.finditer(rest[:160]):
+        for city in (m.group("city"), m.group("city").split()[0]):
+            code = city_country(city)
+            if code:
+                return city, code
+    return None, None
+
+
+def _follow_on(sentence: str, paragraph: int, reference: dt.date | None) -> _Session | None:
+    """"with a follow-on meeting ... six months later": an unnumbered session dated relative
+    to the one before it in the sentence."""
+    dates = find_dates(sentence, reference)
+    rel = [d for d in dates if d.relative]
+    date = rel[-1].edtf if rel else None
+    return _Session(None, MeetingStatus.HELD, date, None, None, paragraph, sentence.strip(), {paragraph})
+
+
+def _merge_sessions(sessions: list[_Session]) -> list[_Session]:
+    """One session per encounter: "the second (last) BWG" and "the last BWG" are one; a
+    numbered session absorbs un-numbered mentions of the same date or of "the last"."""
+    out: list[_Session] = []
+    for s in sessions:
+        twin = _twin(out, s)
+        if twin is None:
+            out.append(s)
+            continue
+        twin.paragraphs |= s.paragraphs
+        twin.number = twin.number or s.number
+        twin.date = twin.date or s.date
+        twin.city = twin.city or s.city
+        twin.country = twin.country or s.country
+        twin.last = twin.last or s.last
+    numbered = [s.number for s in out if s.number]
+    for s in out:
+        if s.status == MeetingStatus.PLANNED and s.number is None and numbered:
+            s.number = max(numbered) + 1
+    return out
+
+
+def _twin(found: list[_Session], s: _Session) -> _Session | None:
+    for o in found:
+        if s.number and o.number and s.number == o.number:
+            return o
+        if s.date and o.date and s.date == o.date:
+            return o
+        if s.last and o.last:
+            return o
+        if s.status == o.status == MeetingStatus.PLANNED and (s.date is None or o.date is None):
+            return o
+    return None
+
+
+def _meeting(doc: ParsedCable, mech: _Mech, s: _Session) -> Meeting:
+    lo, hi = edtf_bounds(s.date)
+    return Meeting(
+        meeting_id=record_id("mtg", doc.cable_id, mech.dialogue_id, s.number, s.date, s.paragraph),
+        cable_id=doc.cable_id,
+        paragraph_numbers=sorted(s.paragraphs),
+        quote_paragraph=s.paragraph,
+        quote=s.quote,
+        method="dialogues:session",
+        confidence=0.7 if s.number else 0.6,
+        cameo_code="043" if s.status == MeetingStatus.HELD else "036",
+        plover_type="CONSULT",
+        plover_mode="meet",
+        dialogue_id=mech.dialogue_id,
+        session_number=s.number,
+        date_edtf=s.date,
+        date_start=lo,
+        date_end=hi,
+        city=s.city,
+        country_code=s.country,
+        status=s.status,
+        kind="dialogue-session",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Chairs of sessions
+
+
+def session_leads(doc: ParsedCable, meetings: list[Meeting]) -> list[MeetingParticipant]:
+    """Chairs named for a session: "chaired by a DASD for the USG and a MOD representing the
+    GOP" gives one lead per side, with title and level, on the latest held session that the
+    paragraph reports."""
+    host = host_country(doc)
+    sessions = [m for m in meetings if m.kind == "dialogue-session"]
+    out: list[MeetingParticipant] = []
+    for p in doc.paragraphs:
+        for m in _CHAIRS.finditer(p.text):
+            mt = _chaired_session(sessions, p.paragraph_number)
+            if mt is None:
+                continue
+            for t, c in (("t1", "c1"), ("t2", "c2")):
+                code = country_code(m.group(c), host)
+                if code:
+                    title = expand_title(_PAREN_TAIL.sub("", m.group(t)).strip())
+                    out.append(_lead(doc, mt, title, code, p.paragraph_number, m.group(0)))
+    return _dedupe(out)
+
+
+_PAREN_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _chaired_session(sessions: list[Meeting], paragraph: int) -> Meeting | None:
+    here = [m for m in sessions if paragraph in m.paragraph_numbers]
+    held = [m for m in here if m.status == MeetingStatus.HELD] or here
+    if not held:
+        return None
+    return max(held, key=lambda m: (m.date_start or dt.date.min))
+
+
+def _lead(doc: ParsedCable, mt: Meeting, title: str, code: str, paragraph: int, quote: str) -> MeetingParticipant:
+    return MeetingParticipant(
+        participant_id=record_id("par", doc.cable_id, mt.meeting_id, title, code),
+        meeting_id=mt.meeting_id,
+        cable_id=doc.cable_id,
+        name=None,
+        title=title,
+        country_code=code,
+        role=ParticipantRole.LEAD,
+        level=level_for_title(title, code),
+        paragraph_numbers=[paragraph],
+        quote_paragraph=paragraph,
+        quote=quote,
+        method="dialogues:chaired-by",
+        confidence=0.7,
+    )
+
+
+def _dedupe(rows: list[MeetingParticipant]) -> list[MeetingParticipant]:
+    seen, out = set(), []
+    for r in rows:
+        if r.participant_id not in seen:
+            seen.add(r.participant_id)
+            out.append(r)
+    return out

@@ -1,0 +1,346 @@
+"""Requests: who asked whom for what, one record per (requester, addressee, item) in a cable.
+
+The rules read one sentence at a time and look for the verbs cables use to report a request:
+"requested", "asked (X) for/to/that", "called for", "raised the need for", "made pleas for",
+"urged (X) to", "pressed (X) for/to", "encouraged X to", "sought", "presented a request to X
+for", and the US demarche ("delivered the demarche").  The words before the verb name the
+requester (resolved to a government by ``ActorIndex``); the words after it name the item(s):
+a list "A and B, as well as C and D" is one request per item, "assistance, including X" is X;
+a that-clause or to-clause with no material item is a ``diplomatic_action``.
+
+What is left out on purpose (precision first): questions ("asked whether"), negated or
+hypothetical requests ("did not ask", "would request"), internal taskings (a US office asking
+another: "Post requests Department guidance"), requests whose government cannot be told.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from engagements.schema import Meeting, Request
+from engagements.schema.vocab import RequestItem, RequestStatus
+
+from .actors import ActorIndex, is_pronoun_subject, is_we
+from .countries import find_countries, host_country
+from .dates import edtf_bounds, find_dates
+from .document import ParsedCable
+from .evidence import record_id
+from .items import classify_item, coding, is_generic_help
+from .sentences import sentence_spans
+
+_ADDR = r"(?P<addr>(?:the |his |her |their |its )?(?:[A-Z][\w./'-]*|U/S|A/S)(?:\s+(?:of |for |the |and )?[A-Z][\w./'-]*){0,5})"
+
+#: (rule, pattern, kind): kind 'list' reads the object as a list of items, 'clause' as one
+#: action.  The object starts at the end of the match.
+_TRIGGERS: list[tuple[str, re.Pattern[str], str, float]] = [
+    ("presented-request", re.compile(rf"\b(?:presented|made|submitted|sent|delivered|passed)\s+(?:a|an|the|their|his|her)\s+(?:formal\s+|official\s+|written\s+)?request\s+(?:to\s+{_ADDR}\s+)?for\s+"), "list", 0.8),
+    ("asked-addr-for", re.compile(rf"\basked\s+{_ADDR}\s+for\s+"), "list", 0.8),
+    ("asked-addr-to", re.compile(rf"\b(?:asked|urged|pressed|encouraged|called on|appealed to|requested)\s+{_ADDR}\s+(?:not\s+)?to\s+(?!the\b)"), "clause", 0.7),
+    ("requested-that", re.compile(r"\b(?:requested|asked|urged|demanded)\s+that\s+"), "clause", 0.7),
+    ("requested", re.compile(r"\b(?:requested|asked for|appealed for|pleaded for|made (?:repeated |several |a )?(?:pleas?|appeals?) for|pushed for|lobbied for|pressed for|sought|continues to seek|continued to seek)\s+(?!to\b|that\b|information\b|from\b|by\b|of\b)"), "list", 0.75),
+    ("raised-need", re.compile(r"\b(?:raised|stressed|underlined|emphasized|noted) the (?:need|request) for\s+"), "list", 0.65),
+    ("called-for", re.compile(r"\bcalled for\s+"), "list", 0.7),
+    ("suggested-that", re.compile(r"\b(?:suggested|proposed|recommended)\s+that\s+(?=(?:the\s+)?[A-Z])"), "suggest", 0.55),
+    ("pressured-into", re.compile(rf"\bpressured\s+{_ADDR}\s+(?:into|to)\s+"), "clause", 0.6),
+    ("encouraged", re.compile(r"\bencouraged\s+(?!by\b|to\b|that\b|the\s+[A-Z])(?=[a-z]+\s)"), "list", 0.55),
+    ("needed", re.compile(r"\b(?:needed|needs)\s+(?!to\b|for\b)[\"“]?(?=\w)"), "needs", 0.5),
+    ("urged", re.compile(r"\b(?:urged|pressed)\s+(?=the\s+(?:return|release|adoption|passage|continuation|approval)|for\b)(?:for\s+)?"), "clause", 0.6),
+    ("demarche", re.compile(r"\b(?:delivered|presented|made|conveyed|raised)\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:Ref(?:tel)?\s+[A-Z]\s+|reftel\s+)?(?:points|demarche)\b(?:\s+(?:on|regarding|concerning)\s+)?"), "demarche", 0.8),
+]
+
+#: Words before a trigger that make it no request: questions, negation, hypothesis, passives.
+_NOT_A_REQUEST = re.compile(r"(?:\bnot|\bnever|n't|\bwould|\bcould|\bmight|\bmay|\bif|\bwhether|\bshould|\bwill|\bto|\bwhen|\bPlease|\bplease)\s+(?:\w+\s+)?$")
+_QUESTION_AFTER = re.compile(r"^(?:about|whether|if|how|what|why|when|who|where)\b", re.I)
+#: An internal tasking: a US office asked to report, clear or instruct.
+_INTERNAL = re.compile(r"\b(?:guidance|instructions?|Department|Washington|clearance|reporting|report on|comments?|Post|the Embassy|INR|septel|reftel|cable)\b")
+_CLAUSE_END = re.compile(r";|\s+(?:because|since|so that|in order to|which|while|whereas|although|but|after|before|noting|saying|adding|explaining|arguing)\b|,\s+(?:which|but|saying|noting|adding|explaining|as he|as she|and he|and she|and that|arguing|stating|though|although|since|because)\b|\.(?:\s|$)|\s--\s")
+_LIST_SPLIT = re.compile(r",?\s+as well as\s+|,\s*and\s+|,\s*or\s+|,\s+|\s+and\s+|\s+or\s+|;\s*--\s*|\s+--\s+")
+_INCLUDING = re.compile(r"\b(?:including|such as|in particular|particularly|especially|namely)\b[:,]?\s*", re.I)
+_FROM_ADDR = re.compile(r"\bfrom\s+(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+[A-Z][\w./'-]*){0,3})")
+_THAT_SUBJECT = re.compile(r"^(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+[A-Z][\w./'-]*){0,3})\s+(?:should|must|not|would|could|be|to|provide|give|take|help|think|share|consider|continue|send|support|allow|grant|make|return|release|agree|accept|reconsider|disburse|fund|pay|\w+s\b)")
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|specifically|again|repeatedly|formally|officially|reportedly|had|has|have|already|strongly|further|crudely|publicly|privately|personally|once again|explicitly|directly|urgently|earlier|later|recently|subsequently|previously|specifically|in turn|,))+\s*$")
+_SUBJECT_CUT = re.compile(r".*(?:,|\bthat|\bwhen|\bwhile|\band|\bbut|:)\s+", re.S)
+
+_DENIED = re.compile(r"\b(?:refus\w*|reject\w*|declin\w*|denied|turned (?:it )?down|rebuff\w*|unacceptable|cannot accept|could not accept|would not accept|not possible)\b", re.I)
+_PENDING = re.compile(r"\b(?:agreed to (?:discuss|consider|look|review|study)|will (?:consider|look into|review|study|discuss|follow up)|would (?:consider|look into|review|study|discuss|follow up)|look into|under (?:consideration|review)|took note|get back|considering)\b", re.I)
+_APPROVED = re.compile(r"\b(?:approved|agreed|granted|accepted|consented|gave (?:\w+ )?approval|has been approved|was approved|promised to)\b", re.I)
+_DELIVERED = re.compile(r"\b(?:delivered|provided|handed over|donated|has received|were received|had already met)\b", re.I)
+
+
+@dataclass
+class _Draft:
+    """A request being built: merged across sentences by (requester, addressee, item)."""
+
+    requester: str | None
+    requester_country: str
+    addressee: str | None
+    addressee_country: str | None
+    item: RequestItem
+    item_text: str
+    status: RequestStatus
+    date: str | None
+    paragraph: int
+    quote: str
+    rule: str
+    confidence: float
+    paragraphs: set[int] = field(default_factory=set)
+
+
+def extract_requests(doc: ParsedCable, meetings: list[Meeting] | None = None) -> list[Request]:
+    """Every request a cable reports, one per (requester country, addressee country, item)."""
+    host = host_country(doc)
+    actors = ActorIndex(doc, host)
+    reference = doc.cable.created_datetime.date() if doc.cable.created_datetime else None
+    drafts: dict[tuple, _Draft] = {}
+    last_actor: tuple[str, str] | None = None
+    for p in doc.paragraphs:
+        text = p.text
+        for s, e in sentence_spans(text):
+            sentence = text[s:e]
+            subject = _leading_subject(sentence)
+            if subject:
+                code = actors.resolve(subject)
+                if code:
+                    last_actor = (subject, code)
+            for draft in _requests_in_sentence(sentence, p.paragraph_number, actors, host, last_actor, reference, text[e:e + 400]):
+                key = (draft.requester_country, draft.addressee_country, draft.item)
+                if key in drafts:
+                    old = drafts[key]
+                    old.paragraphs.add(draft.paragraph)
+                    if len(draft.item_text) > len(old.item_text):
+                        old.item_text = draft.item_text
+                    if old.status == RequestStatus.REQUESTED and draft.status != RequestStatus.REQUESTED:
+                        old.status = draft.status
+                else:
+                    draft.paragraphs.add(draft.paragraph)
+                    drafts[key] = draft
+    return [_to_record(doc, d, meetings or []) for d in drafts.values()]
+
+
+_LEADING_SUBJECT = re.compile(r"^(?:[^,:]{0,60}[,:]\s+)?\(?((?:(?:[A-Z0-9][\w./'’-]*|[xX]{4,}|and|of|the|van|der|de|da|del|al)\s+){1,8}?)(?=[a-z])(?!and\b|of\b|the\b|van\b|der\b|de\b|da\b|del\b|al\b)")
+
+
+def _leading_subject(sentence: str) -> str | None:
+    """The named subject that opens a sentence ("Over the term, Zardari said"), not a pronoun."""
+    m = _LEADING_SUBJECT.match(sentence)
+    if not m or is_pronoun_subject(m.group(1)) or m.group(1).strip() in ("He", "She", "They", "It", "This", "That"):
+        return None
+    return m.group(1).strip()
+
+
+def _requests_in_sentence(sentence: str, paragraph: int, actors: ActorIndex, host: str | None,
+                          last_actor: tuple[str, str] | None, reference: dt.date | None, after: str) -> list[_Draft]:
+    out: list[_Draft] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern, kind, confidence in _TRIGGERS:
+        for m in pattern.finditer(sentence):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            before = sentence[:m.start()]
+            if _NOT_A_REQUEST.search(before) or not before.strip() or _QUESTION_AFTER.match(sentence[m.end():]):
+                continue
+            taken.append((m.start(), m.end()))
+            out.extend(_read_request(sentence, m, rule, kind, confidence, paragraph, actors, host, last_actor, reference, after))
+    return out
+
+
+_EMBEDDED = re.compile(r"\b(?:whether|if|would|could|might|reports? that|reportedly|rumou?rs?)\b")
+_NAMED_START = re.compile(r"(?:the\s+)?(?:[A-Z0-9]|[xX]{4})")
+_PRONOUN_WORD = re.compile(r"He|She|They|It")
+_SENTENCE_SUBJECT = re.compile(r"^\s*((?:[A-Z][\w./'’-]*|[xX]{4,}|of|the|and)(?:\s+(?:[A-Z][\w./'’-]*|of|the|and|[xX]{4,}))*)")
+
+
+def _requester(before: str, actors: ActorIndex, last_actor: tuple[str, str] | None) -> tuple[str, str] | None:
+    """(requester as written, government) from the words before the verb.
+
+    "X also asked": X.  "Highlighting ..., X raised": X (after the last comma).  "He thanked
+    the USG and asked": the sentence's subject, and a pronoun is the last actor named."""
+    phrase = _TRAILING_ADVERBS.sub("", before).strip()
+    if _EMBEDDED.search(phrase):
+        return None
+    if is_we(phrase):
+        return ("we", "USA")
+    if not phrase or is_pronoun_subject(phrase):
+        return last_actor
+    if _EMBEDDED.search(phrase):
+        return None
+    cut = _SUBJECT_CUT.sub("", phrase + " ").strip(" ,(")
+    if not cut or not _NAMED_START.match(cut):
+        cut = _leading_subject(before) or ""
+        if not cut:
+            lead = _SENTENCE_SUBJECT.match(before)
+            if lead and _PRONOUN_WORD.fullmatch(lead.group(1).strip()):
+                return last_actor
+            return None
+    phrase = cut[-80:].strip()
+    code = actors.resolve(phrase)
+    return (phrase, code) if code else None
+
+
+def _addressee(m: re.Match, obj: str, kind: str, requester_code: str, actors: ActorIndex, host: str | None) -> tuple[str | None, str | None]:
+    addr = m.groupdict().get("addr")
+    if addr:
+        return addr.strip(), actors.resolve(addr)
+    fm = _FROM_ADDR.search(obj)
+    if fm and actors.resolve(fm.group("addr")):
+        return fm.group("addr"), actors.resolve(fm.group("addr"))
+    if kind == "clause":
+        tm = _THAT_SUBJECT.match(obj)
+        if tm and actors.resolve(tm.group("addr")) and actors.resolve(tm.group("addr")) != requester_code:
+            return tm.group("addr"), actors.resolve(tm.group("addr"))
+    if requester_code == "USA":
+        return None, host
+    return None, "USA"
+
+
+def _object(sentence: str, start: int) -> str:
+    rest = sentence[start:]
+    cut = _CLAUSE_END.search(rest)
+    return rest[:cut.start()] if cut else rest
+
+
+def _items(obj: str, kind: str) -> list[tuple[RequestItem, str]]:
+    """(item, words) for each item an object names."""
+    if kind == "demarche":
+        return [(RequestItem.DIPLOMATIC_ACTION, obj.strip())]
+    if kind == "clause":
+        if _PRONOUN_CLAUSE.match(obj):
+            return []  # "asked that they ...": too vague to say who was asked
+        item = classify_item(obj)
+        if item is None or item == RequestItem.MEETING and not _ASK_TO_MEET.search(obj):
+            item = RequestItem.DIPLOMATIC_ACTION
+        if item in (RequestItem.EQUIPMENT_OTHER, RequestItem.TRAINING) and kind == "clause":
+            item = RequestItem.DIPLOMATIC_ACTION if not re.search(r"\b(?:provide|give|send|deliver|supply|fund)\b", obj) else item
+        return [(item, obj.strip())]
+    inc = _INCLUDING.search(obj)
+    if inc:
+        inner = _items(obj[inc.end():], "list")
+        if inner:
+            return inner
+        obj = obj[:inc.start()]
+    out: list[tuple[RequestItem, str]] = []
+    for part in _LIST_SPLIT.split(obj):
+        part = part.strip(" ,.\"'“”()")
+        if not part:
+            continue
+        item = classify_item(part)
+        if item is not None:
+            out.append((item, part))
+    if not out and obj.strip() and not is_generic_help(obj) and len(obj.split()) >= 2:
+        return []
+    return out
+
+
+_NEEDS_SUBJECT = re.compile(r"(?:\b(?:he|she|they|[Gg]overnment)|\b[A-Z][\w'’-]+|\bG[Oo][A-Z])\s+(?:\w+ly\s+)?$")
+_NON_MATERIAL = frozenset({RequestItem.DIPLOMATIC_ACTION, RequestItem.MEETING, RequestItem.OTHER, RequestItem.LEGAL_COOPERATION})
+_PRONOUN_CLAUSE = re.compile(r"^(?:he|she|they|it|his|her|their)\b")
+_ASK_TO_MEET = re.compile(r"\b(?:meet(?:ing)? with|to meet|(?:pay|make) (?:a |an )?(?:\w+ )?visit|to visit|hold (?:a |the )?(?:meeting|talks|working group)|working group with)\b")
+
+
+def _status(sentence_rest: str, after: str) -> RequestStatus:
+    window = sentence_rest + " " + after.split(". ")[0]
+    if _DENIED.search(window):
+        return RequestStatus.DENIED
+    if _PENDING.search(window):
+        return RequestStatus.PENDING
+    if _DELIVERED.search(window):
+        return RequestStatus.DELIVERED
+    if _APPROVED.search(window):
+        return RequestStatus.APPROVED
+    return RequestStatus.REQUESTED
+
+
+def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: float, paragraph: int,
+                  actors: ActorIndex, host: str | None, last_actor: tuple[str, str] | None,
+                  reference: dt.date | None, after: str) -> list[_Draft]:
+    who = _requester(sentence[:m.start()], actors, last_actor)
+    if who is None:
+        return []
+    requester, requester_code = who
+    obj = _object(sentence, m.end())
+    if kind == "demarche":
+        if requester_code != "USA":
+            return []
+        obj = obj or sentence[m.start():]
+    if not obj.strip():
+        return []
+    if kind == "needs" and (requester_code == "USA" or not _NEEDS_SUBJECT.search(sentence[:m.start()])):
+        return []  # "a damage needs assessment": a noun, not a foreign government's need
+    if kind == "suggest":
+        tm = _THAT_SUBJECT.match(obj)
+        target = actors.resolve(tm.group("addr")) if tm else None
+        if target is None or target == requester_code:
+            return []  # "suggested that the talks ...": advice, not a request of another party
+        kind = "clause"
+    addressee, addressee_code = _addressee(m, obj, kind, requester_code, actors, host)
+    if addressee_code == requester_code:
+        if requester_code == "USA":
+            return []  # a US office asking another: an internal tasking
+        addressee, addressee_code = None, "USA"
+    if requester_code == "USA" and _INTERNAL.search(obj) and kind != "demarche":
+        return []
+    if addressee_code is None and requester_code == "USA":
+        return []
+    status = _status(sentence[m.end():], after)
+    dates = find_dates(sentence, reference)
+    date = dates[0].edtf if dates else None
+    quote = sentence.strip()
+    out = []
+    items = _items(obj, "list" if kind == "needs" else kind)
+    if kind == "needs":
+        items = [(i, w) for i, w in items if i not in _NON_MATERIAL]
+    if not items and rule == "asked-addr-for" and requester_code != "USA" and obj.strip():
+        items = [(RequestItem.OTHER, obj.strip())]
+    for item, words in items:
+        out.append(_Draft(requester, requester_code, addressee, addressee_code, item, words, status, date, paragraph, quote, rule, confidence))
+    return out
+
+
+def _meeting_for(d: _Draft, meetings: list[Meeting]) -> Meeting | None:
+    """The meeting a request was raised at: one reported in the same paragraph whose date does
+    not contradict the request's own date; else the cable's only held meeting."""
+    lo, hi = edtf_bounds(d.date)
+    candidates = []
+    for mt in meetings:
+        if lo and mt.date_start and mt.date_end and (mt.date_end < lo or mt.date_start > hi):
+            continue
+        if set(d.paragraphs) & set(mt.paragraph_numbers):
+            candidates.append(mt)
+    if candidates:
+        return candidates[0]
+    held = [mt for mt in meetings if mt.status == "held" and mt.kind != "dialogue-session"]
+    if len(held) == 1 and d.date is None:
+        return held[0]
+    return None
+
+
+def _to_record(doc: ParsedCable, d: _Draft, meetings: list[Meeting]) -> Request:
+    meeting = _meeting_for(d, meetings)
+    date = d.date or (meeting.date_edtf if meeting else None)
+    lo, hi = edtf_bounds(date)
+    code = coding(d.item)
+    return Request(
+        request_id=record_id("req", doc.cable_id, d.requester_country, d.addressee_country, d.item.value, d.item_text),
+        cable_id=doc.cable_id,
+        paragraph_numbers=sorted(d.paragraphs),
+        quote_paragraph=d.paragraph,
+        quote=d.quote,
+        method=f"requests:{d.rule}",
+        confidence=d.confidence,
+        cameo_code=code.cameo,
+        plover_type=code.plover_type,
+        plover_mode=code.plover_mode,
+        meeting_id=meeting.meeting_id if meeting else None,
+        requester=d.requester,
+        requester_country_code=d.requester_country,
+        addressee=d.addressee,
+        addressee_country_code=d.addressee_country,
+        item=d.item,
+        item_text=d.item_text,
+        status=d.status,
+        date_edtf=date,
+        date_start=lo,
+        date_end=hi,
+    )
