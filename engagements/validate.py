@@ -6,7 +6,7 @@ few example keys, so a message says what is wrong, where, and how much.  The che
 DuckDB SQL over the Parquet files, which takes well under a second per million rows.
 
 Codes: ``missing-descriptor``, ``missing-file``, ``hash-mismatch``, ``byte-count-mismatch``,
-``path-outside-release``, ``schema-mismatch``, ``required-missing``, ``not-in-vocabulary``,
+``path-outside-release``, ``unreadable-file``, ``schema-mismatch``, ``required-missing``, ``not-in-vocabulary``,
 ``pattern-mismatch``, ``out-of-range``, ``primary-key-duplicate``, ``primary-key-null``,
 ``foreign-key-missing``, ``quote-paragraph-missing``, ``quote-not-in-paragraph``.
 """
@@ -217,7 +217,12 @@ def validate_release(directory: Path) -> ValidationReport:
             if not any(p.table == table.name for p in report.problems):
                 report.problems.append(Problem("missing-file", table.name, f"{path} is missing"))
             continue
-        if problem := _schema_problem(table, path):
+        try:
+            problem = _schema_problem(table, path)
+        except (OSError, ValueError) as exc:  # pyarrow.ArrowInvalid is a ValueError
+            report.problems.append(Problem("unreadable-file", table.name, f"{path} is not a readable Parquet file: {exc}"))
+            continue
+        if problem:
             report.problems.append(problem)
             continue
         con.sql(f"create view {_q(table.name)} as select * from read_parquet({_lit(path.resolve())})")
