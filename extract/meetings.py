@@ -130,6 +130,8 @@ _US_PRONOUNS = re.compile(r"\b(?:us|we)\b")
 
 #: A title that can head a person in prose, longest first (abbreviations included).
 _HEAD_TITLES = (
+    r"Attorney General|Prosecutor General|Solicitor General|Inspector General|Consul General|Comptroller General|Secretary General|Director[- ]General|Deputy Director[- ]General|"
+    r"(?:EU |European |Trade |High )?Commissioner(?: for [A-Z][\w]+(?: (?:and )?[A-Z][\w]+){0,3})?|Additional Secretary|Joint Secretary|Chief Scientist|Chief Executive|Foreign Secretary|"
     r"Prime Minister|Deputy Prime Minister|Vice President|President|Premier|King|Queen|Emir|Amir|Crown Prince|Sultan|Chancellor|"
     r"(?:First |Second )?Vice[- ]President(?: and Foreign Minister)?|"
     r"(?:Deputy |Vice |State )?(?:Foreign |Defen[cs]e |Interior |Finance |Trade |Justice |Economy |Health |Energy )?Minister(?: of (?:the )?[A-Z][\w]+(?: (?:and |of |for )?[A-Z][\w]+){0,4}| for [A-Z][\w]+(?: (?:and )?[A-Z][\w]+){0,3})?|"
@@ -203,20 +205,30 @@ def _is_embassy(doc: ParsedCable) -> bool:
 # --- venue -----------------------------------------------------------------------------------
 
 
-def _venue(text: str, host: str | None) -> tuple[str | None, str | None]:
-    """(city, country) of the first place named after 'in'/'at'/'to' that resolves to a country."""
-    for m in _PLACE_IN.finditer(text):
+_TOPIC_BEFORE = re.compile(r"\b(?:situation|events?|crisis|elections?|conflict|violence|war|presence|interests?|operations?|policy|developments?|stability|security|investment|troops|forces|role|progress|problems?|issues?)\s+(?:\w+\s+)?$", _F)
+_CLAUSE_END = re.compile(r"\b(?:that|said|says|because|which|who|where|although|but)\b|[;:]")
+
+
+def _venue(text: str, host: str | None, at: int = 0) -> tuple[str | None, str | None]:
+    """(city, country) of the first place named after 'in'/'at'/'to' near the trigger (from a
+    little before it to the end of its clause), skipping topics ('the situation in Iraq')."""
+    lo = max(0, at - 80)
+    stop = _CLAUSE_END.search(text, at + 8)
+    hi = min(len(text), stop.start() if stop else len(text), at + 160)
+    for m in _PLACE_IN.finditer(text, lo, hi):
+        if _TOPIC_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
         place = m.group("place")
         place = re.sub(r"^the\s+", "", place)
         words = place.split()
         for n in range(len(words), 0, -1):
             cand = " ".join(words[:n]).rstrip(".,;")
-            cand_city = _CITY_SUFFIX.sub("", cand)
-            code = country_code(cand_city, host) or country_code(cand, host)
+            cand_city = _city_name(cand)
+            code = country_code(cand, host) or country_code(cand_city, host)
             if code and len(code) == 3:
-                if _is_country_word(cand_city):
+                if _is_country_word(cand):
                     return None, code
-                return _city_name(cand_city), code
+                return cand_city, code
     return None, None
 
 
@@ -263,7 +275,7 @@ def _city_name(word: str) -> str:
     """'New York City' -> 'New York'; 'Mexico City', whose first words name a country, stays."""
     word = word.strip()
     m = re.match(r"^(.*)\s+City$", word)
-    if m and not country_code(m.group(1)):
+    if m and not _is_country_word(m.group(1)):
         return m.group(1)
     return re.sub(r",?\s+D\.?C\.?$", "", word)
 
@@ -288,7 +300,7 @@ def _people_in(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
                 if w in _NOT_NAMES or level_for_title(w, None) in (Level.HEAD_OF_STATE, Level.MINISTER) and w not in ("King",):
                     break
                 kept.append(w)
-            name = " ".join(kept) or None
+            name = re.sub(r"(?:'s|’s)$", "", " ".join(kept)) or None
             if name and (name.isupper() and len(name) <= 5):
                 name = None  # an acronym (MFA, GOB), not a name
         if adj and country_code(adj, ctx.host) is None and adj not in ("U.S.", "US"):
@@ -301,7 +313,8 @@ def _people_in(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             country = actors.country_of_name(name)
         if country is None:
             before = text[max(0, m.start() - 30):m.start()]
-            if _US_TITLE.match(title) and not find_countries(before[-20:], ctx.host):
+            bare_secretary = title.lower() == "secretary" and not before.rstrip().lower().endswith("the")
+            if _US_TITLE.match(title) and not bare_secretary:
                 if title.lower().startswith(("ambassador", "amb.", "charg", "cda", "dcm", "deputy chief")) and not ctx.embassy:
                     country = None
                 else:
@@ -322,16 +335,26 @@ def _people_in(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
 # --- sentence rules --------------------------------------------------------------------------
 
 
-def _status(sentence: str, date: DateMention | None, ref: dt.date | None) -> str:
-    if _CANCELLED.search(sentence):
+_PAST_VERB = re.compile(r"\b(?:met|held|called|paid|told|informed|assured|briefed|said|visited|traveled|travelled|hosted|received|discussed|expressed|gave|noted|stressed|was|were|had)\b", _F)
+
+
+def _status(sentence: str, at: int, date: DateMention | None, ref: dt.date | None) -> str:
+    """held / planned / proposed / cancelled from the words around the trigger and the date:
+    a date after the cable's is planned; a future cue just before the trigger ('will meet',
+    'upcoming visit') is planned; suggestions without agreement are proposed."""
+    window = sentence[max(0, at - 60):at + 40]
+    if _CANCELLED.search(window):
         return MeetingStatus.CANCELLED.value
-    future = bool(_FUTURE.search(sentence)) or bool(_WILL_MEET.search(sentence))
-    if date is not None and ref is not None and date.date_start and date.date_start > ref:
-        future = True
-    if date is not None and ref is not None and date.date_end and date.date_end < ref and not _WILL_MEET.search(sentence):
-        future = False
+    future = bool(_WILL_MEET.search(window)) or bool(_FUTURE.search(sentence[max(0, at - 40):at + 15]))
+    if date is not None and ref is not None:
+        if date.date_start and date.date_start > ref:
+            future = True
+        elif date.date_end and date.date_end < ref and not _WILL_MEET.search(window):
+            future = False
     if future:
-        return MeetingStatus.PROPOSED.value if _PROPOSED.search(sentence) and not re.search(r"\bagreed\b", sentence) else MeetingStatus.PLANNED.value
+        if _PROPOSED.search(window) and not re.search(r"\bagreed\b", window):
+            return MeetingStatus.PROPOSED.value
+        return MeetingStatus.PLANNED.value
     return MeetingStatus.HELD.value
 
 
@@ -344,6 +367,11 @@ def _pick_date(dates: list[DateMention], s: int, e: int, trigger: int) -> DateMe
     return after[0] if after else inside[-1]
 
 
+_TALKS = re.compile(r"\b(?:(?:held|hold|holding|for)\s+(?:\w+\s+){0,2}?talks|talks\s+with|consultations\s+with|readout\s+of|met\b|meeting\s+(?:with|between)|discussions?\s+with)\b", _F)
+_VISIT_NOUN = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel(?:l?ed)?|arrived|summit|state visit)\b", _F)
+_ROUTINE_NEAR = re.compile(r"\b(?:meets?|met|meetings?|talks|visits?)\s+(?:\w+\s+)?(?:often|regularly|frequently|routinely|periodically|from time to time|weekly|monthly)\b|\b(?:frequent|regular|routine|periodic|numerous|many|several)\s+(?:\w+\s+)?(?:meetings|visits|contacts|talks|calls|interchanges|exchanges)\b", _F)
+
+
 def _trigger(sentence: str) -> tuple[str, str, int] | None:
     """(rule, kind, offset) of the first meeting trigger in a sentence, or None."""
     for rule, kind, pattern in (
@@ -353,6 +381,8 @@ def _trigger(sentence: str) -> tuple[str, str, int] | None:
         ("during-meeting", "meeting", _DURING),
         ("told-us", "meeting", _TOLD_US),
         ("codel", "codel", _CODEL),
+        ("talks", "meeting", _TALKS),
+        ("visit", "visit", _VISIT_NOUN),
     ):
         m = pattern.search(sentence)
         if m:
@@ -360,7 +390,14 @@ def _trigger(sentence: str) -> tuple[str, str, int] | None:
     return None
 
 
-_CONFIDENCE = {"memcon-head": 0.9, "call-on": 0.7, "met-with": 0.65, "during-meeting": 0.55, "told-us": 0.6, "future": 0.5, "codel": 0.5}
+_CONFIDENCE = {"memcon-head": 0.9, "call-on": 0.7, "met-with": 0.65, "during-meeting": 0.55, "told-us": 0.6, "future": 0.5, "codel": 0.5, "talks": 0.5, "visit": 0.45}
+#: Rules whose trigger alone says two sides met; the others need two parties named.
+_ENCOUNTER_RULES = frozenset({"call-on", "met-with", "told-us", "talks", "during-meeting"})
+
+
+def _country_parties(sentence: str, ctx: _Ctx) -> set[str]:
+    """Governments named by country words in a sentence (states only)."""
+    return {code for _, _, code in find_countries(sentence, ctx.host) if len(code) == 3 or code in ("EU", "UN", "OAS", "NATO", "AU")}
 
 
 def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMention], actors) -> list[_Cand]:
@@ -368,25 +405,33 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
     for s, e in sentence_spans(text):
         sentence = text[s:e]
         trig = _trigger(sentence)
-        if trig is None or _EXCLUDE.search(sentence) or _ROUTINE.search(sentence):
+        if trig is None or _EXCLUDE.search(sentence) or _ROUTINE_NEAR.search(sentence):
             continue
         rule, kind, at = trig
         people = [p for p, _, _ in _people_in(sentence, ctx, actors)]
         if rule == "told-us" and not any(p.country == "USA" for p in people):
             people.append(Person(name=None, title=None, country="USA", level=None, text="us"))
         parties = {p.country for p in people if p.country}
-        if len(parties) < 2:
-            continue
         date = _pick_date(dates, s, e, s + at)
-        if rule in ("told-us", "during-meeting") and date is None:
+        city, country = _venue(sentence, ctx.host, at)
+        if len(parties) < 2:
+            if rule in ("visit", "codel", "future", "talks", "met-with", "during-meeting") and (date is not None or country is not None):
+                named = parties | _country_parties(sentence, ctx) | ({country} if country else set())
+                if len(named) < 2 or not people and rule not in ("visit", "talks", "during-meeting"):
+                    continue
+            else:
+                continue
+        if rule == "visit" and date is None and country is None:
             continue
-        city, country = _venue(sentence, ctx.host)
-        status = _status(sentence, date, ctx.ref)
+        if country is None and ctx.embassy and ctx.host and any(p.country == "USA" and p.level in (Level.AMBASSADOR, Level.WORKING_LEVEL, Level.SENIOR_OFFICIAL) for p in people) and ctx.host in parties and rule in ("told-us", "met-with", "call-on", "during-meeting"):
+            country = ctx.host  # the post's own officers meet the host government at home
+        status = _status(sentence, at, date, ctx.ref)
         quote = sentence.strip()
         if len(quote) > 400:
             quote = quote[:400].rstrip()
         out.append(_Cand(rule=rule, kind=kind, paragraph=number, quote=quote, date=date, status=status,
-                         city=city, country=country, people=people, paragraphs={number}, confidence=_CONFIDENCE[rule]))
+                         city=city, country=country, people=people, paragraphs={number},
+                         confidence=_CONFIDENCE[rule] * (1.0 if len(parties) >= 2 else 0.8)))
     return out
 
 
@@ -413,7 +458,7 @@ def _memcon(ctx: _Ctx, actors) -> _Cand | None:
     for p in paras:
         if p is block_para:
             continue
-        hm = _MEMCON_HEAD.match(p.text)
+        hm = _MEMCON_HEAD.match(" ".join(p.text.split()))
         if hm:
             found = find_dates(hm.group("date"), ctx.ref)
             if found:

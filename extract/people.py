@@ -121,6 +121,8 @@ def _is_title_word(word: str) -> bool:
         return True
     if "/" in w:  # NEA/MAG, Pol/MilOff
         return True
+    if "-" in w.strip("-") and all(part.lower() in _TITLE_WORDS for part in w.strip("-").split("-") if part):
+        return True  # "Political-Military"
     if w[:1].islower() and not is_particle(w):
         return True
     if re.match(r"^[\d(]", w) or re.match(r"^[A-Z]-[A-Z]{2}$", w):  # "D-NV"
@@ -175,7 +177,9 @@ def _side_headers(block: str, host: str | None) -> list[tuple[int, int, str]]:
         prev_word = before.split()[-1].lower() if before.split() else ""
         if prev_word in ("to", "of", "for", "the", "in", "from", "and", "at"):
             continue
-        if heading_tail or (at_start and (caps or not block[end:end + 2].strip().startswith(","))) or caps:
+        if prev == ",":
+            continue  # "Director, MOD Mission, New York": a place in a title
+        if (heading_tail and at_start) or (at_start and (caps or not block[end:end + 2].strip().startswith(","))) or caps:
             out.append((start, end, code))
     # Whole lines that name a country ("United states", "U.S. Side:") are headings however
     # they are capitalised.
@@ -187,7 +191,7 @@ def _side_headers(block: str, host: str | None) -> list[tuple[int, int, str]]:
     return out
 
 
-_HEADING_LINE = re.compile(r"(?m)^[ \t]*([A-Za-z.][A-Za-z. ']{1,40}?)[ \t]*(?:side|delegation)?[ \t]*:?[ \t]*-*[ \t]*$", re.IGNORECASE)
+_HEADING_LINE = re.compile(r"(?m)^[ \t]*([A-Za-z.][A-Za-z. ']{1,40}?)[ \t]*(?:side|delegation|participants|officials|team|government)?[ \t]*:?[ \t]*-*[ \t]*$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -399,6 +403,42 @@ def _country_of_title(title: str | None, host: str | None) -> str | None:
 
 
 _PARTICIPANTS_LABEL = re.compile(r"^\s*(?:(?:meeting|other)\s+)?participants?\s*(?:included|were)?\s*:?\s*", re.IGNORECASE)
+_SIDE_LABEL = re.compile(r"^\s*(?P<side>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:participants|delegation|side|officials)\s*:", re.IGNORECASE)
+
+
+class _At:
+    """A stand-in for a match object: the start of an entry within its segment."""
+
+    def __init__(self, start: int):
+        self._start = start
+
+    def start(self) -> int:
+        return self._start
+
+
+_BULLET = re.compile(r"^[ \t]*(?:--?|\*|o|•|\d+[.)])[ \t]+")
+
+
+def _entries(seg: str) -> list[tuple[int, str]]:
+    """Lines of a side's list; where entries are bulleted ('-- Name, Title'), a line without a
+    bullet continues the entry before it (titles wrapped onto the next line)."""
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", seg)]
+    if not any(_BULLET.match(line) for _, line in lines):
+        return lines
+    out: list[tuple[int, str]] = []
+    prev_end = 0
+    for start, line in lines:
+        blank_before = "\n\n" in seg[prev_end:start + 1] if prev_end else False
+        prev_end = start + len(line)
+        b = _BULLET.match(line)
+        if b:
+            out.append((start + b.end(), line[b.end():]))
+        elif out and line.strip() and not blank_before:
+            s0, text = out[-1]
+            out[-1] = (s0, seg[s0:start + len(line)])
+        else:
+            out.append((start, line))
+    return out
 
 
 def parse_participants(block: str, host: str | None = None, default_country: str | None = None) -> list[Person]:
@@ -409,6 +449,10 @@ def parse_participants(block: str, host: str | None = None, default_country: str
     Roles: the notetaker is marked; each side's lead is chosen by ``choose_leads``.
     """
     label = _PARTICIPANTS_LABEL.match(block)
+    side_label = None if label else _SIDE_LABEL.match(block)
+    if side_label:  # "Israeli Participants:" opens the first side
+        default_country = country_code(side_label.group("side"), host) or default_country
+        label = side_label
     offset = label.end() if label else 0
     body = block[offset:]
     headers = _side_headers(body, host)
@@ -426,8 +470,8 @@ def parse_participants(block: str, host: str | None = None, default_country: str
     people: list[Person] = []
     for s, e, side in segments:
         seg = body[s:e]
-        for line_m in re.finditer(r"[^\n]+", seg):
-            line = line_m.group(0)
+        for line_start, line in _entries(seg):
+            line_m = _At(line_start)
             if not line.strip() or re.fullmatch(r"[\s\-=_]+", line):
                 continue
             toks = _tokens(line, offset + s + line_m.start(), host)
