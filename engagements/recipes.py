@@ -78,7 +78,7 @@ def coerce(recipe: Recipe, param: Param, value: Any) -> Any:
             return dt.date.fromisoformat(str(value))
     except (TypeError, ValueError):
         raise RecipeError(
-            f"recipe {recipe.name!r}: parameter {param.name!r} must be a {param.type}, got {value!r}"
+            f"recipe {recipe.name!r}: parameter {param.name!r} must be {'an' if param.type[0] in 'aeiou' else 'a'} {param.type}, got {value!r}"
             + (" (dates as YYYY-MM-DD)" if param.type == "date" else "")
         ) from None
     raise RecipeError(f"recipe {recipe.name!r}: parameter {param.name!r} has unknown type {param.type!r}")

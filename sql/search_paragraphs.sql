@@ -163,7 +163,10 @@ final as (
         ranked.matched_terms,
         cables.subject as cable_subject,
         (cables.created_datetime at time zone 'UTC')::date as cable_date,
-        substr(ranked.text, greatest(1, coalesce(ranked.first_match, 1) - 80), 240) as snippet
+        case when coalesce(ranked.first_match, 1) > 81 then '…' else '' end
+            || trim(substr(ranked.text, greatest(1, coalesce(ranked.first_match, 1) - 80), 240))
+            || case when greatest(1, coalesce(ranked.first_match, 1) - 80) + 240 <= length(ranked.text) then '…' else '' end
+            as snippet
     from ranked
     left join cables using (cable_id)
     cross join params
