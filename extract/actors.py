@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from .countries import find_countries
+from .countries import find_countries, is_domestic
 from .document import ParsedCable
 
 #: Titles and bodies that mark a US official or office when no other country is named.
@@ -56,6 +56,9 @@ class ActorIndex:
 
     def __init__(self, doc: ParsedCable, host: str | None):
         self.host = host
+        # Only a post abroad can assume that an unplaced official is the host's: a Washington
+        # cable's host is a guess from its tags.
+        self.abroad = bool(host) and not is_domestic(doc)
         votes: dict[str, Counter] = defaultdict(Counter)
         for p in doc.paragraphs:
             self._read(p.text, votes)
@@ -74,7 +77,7 @@ class ActorIndex:
             for tok in _NAME_TOKEN.findall(m.group(1)):
                 if tok not in _TITLE_WORDS:
                     votes[tok]["USA"] += 3
-        if self.host:
+        if self.abroad:
             for m in _TITLED_NAME.finditer(text):
                 for tok in _NAME_TOKEN.findall(m.group(1)):
                     if tok not in _TITLE_WORDS:
@@ -97,7 +100,7 @@ class ActorIndex:
             return by_name
         if US_ACTOR.search(phrase):
             return "USA"
-        if _TITLED_NAME.search(phrase) or _HOST_BODY.search(phrase) or _REDACTED.search(phrase):
+        if self.abroad and (_TITLED_NAME.search(phrase) or _HOST_BODY.search(phrase) or _REDACTED.search(phrase)):
             return self.host
         return None
 

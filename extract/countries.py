@@ -161,7 +161,7 @@ def _pattern() -> re.Pattern[str]:
     words = sorted(_table(), key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
     # GO+letter abbreviations are matched too and resolved against the host.
-    return re.compile(rf"(?<![\w.])(?:{alternation}|G[Oo][A-Z])(?![\w-])")
+    return re.compile(rf"(?<![\w.])(?:{alternation}|G[Oo][A-Z])(?![\w]|-[a-z])")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -229,6 +229,13 @@ def _post_country(origin_code: str | None) -> str | None:
     if not origin_code:
         return None
     return country_for_post(origin_code) or _posts().get(re.sub(r"[^A-Z]", "", origin_code.upper()))
+
+
+def is_domestic(doc: ParsedCable) -> bool:
+    """True for cables sent from Washington offices (the Department, DoD, USUN) or of unknown
+    origin: they have no host country of their own."""
+    origin = doc.cable.origin_code
+    return not origin or origin.upper() in _DOMESTIC_ORIGINS
 
 
 def host_country(doc: ParsedCable) -> str | None:

@@ -40,7 +40,7 @@ _HEAD = (
 _NAME_WORD = r"(?:U\.S\.|[A-Z][\w'/&+-]*|of|on|and|for|to|-)"
 #: A capitalised mechanism name, with an acronym defined in parentheses where there is one.
 _NAMED = re.compile(
-    rf"(?P<name>(?:{_NAME_WORD}[ -]?){{0,8}}?\b{_HEAD})(?:\s*\((?P<acr>[A-Z][A-Za-z0-9/+&.-]{{1,11}})\))?"
+    rf"(?P<name>(?:{_NAME_WORD}[ -]?){{0,8}}?\b{_HEAD})(?:\s*\((?P<acr>[A-Z0-9][A-Za-z0-9/+&.-]{{1,11}})\))?"
 )
 #: Heads too generic to stand alone: they need a qualifier that makes them a mechanism.
 _GENERIC_HEAD = re.compile(r"^(?:the\s+)?(?:Commission|Mechanism|Forum|Talks|Discussions|Consultations|Dialogue|Working Group)$", re.I)
@@ -54,7 +54,12 @@ _NOT_A_MECHANISM = re.compile(
 _DESCRIBED = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:purely\s+|separate\s+|bilateral\s+)?(?P<qual>[\w/-]+(?:\s+[\w/-]+)?\s+(?:\((?P<inner>[^)]{3,40})\)\s+)?)working group\s+(?P<verb>meets|met|is held|convenes|gathers)\b"
 )
-_ACRONYM_USE = "(?<![\\w-]){acr}(?![\\w-])"
+#: A recurring meeting named by its ordinal and parties: "the ninth India-EU summit".
+_ORDINAL_PAIR = re.compile(
+    r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+"
+    r"(?P<name>(?P<a>U\.S\.|[A-Z][A-Za-z]+)\s*[-–]\s*(?P<b>[A-Z][A-Za-z]+)\s+(?:[Ss]ummit|[Ss]trategic [Dd]ialogue|[Dd]ialogue|[Jj]oint [Cc]ommission|[Ss]taff [Tt]alks))\b"
+)
+_ACRONYM_USE = "(?<![\\w/])(?<!\\w-){acr}(?![\\w-])"
 
 # ---------------------------------------------------------------------------------------------
 # Evidence that a mechanism exists, and its attributes
@@ -73,12 +78,14 @@ _FREQUENCY = re.compile(
 )
 _INFORMAL = re.compile(r"\binformal (?:understanding|arrangement|agreement|basis)\b", re.I)
 _FORMAL = re.compile(r"\b(?:established|created|regulated|governed|stipulated|set up|provided for)\s+(?:by|under|in|through)\s+(?:a|an|the)\s+[\w\s.-]{0,40}?(?:[Aa]greement|[Mm]emorandum|MOU|MOA|[Tt]reaty|[Cc]harter|[Aa]ccord)\b")
-_ESTABLISHED = re.compile(r"\b(?:established|created|founded|launched|inaugurat\w*|began|started|first)\b", re.I)
+#: "<mechanism> was established in 1997" / "established the <mechanism> in 1997".
+_EST_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,3}?(?:was|were|has been|had been|is)\s+(?:first\s+|formally\s+)?(?:established|created|founded|launched|set up)\b")
+_EST_BEFORE = re.compile(r"\b(?:established|created|founded|launched|set up)\s+(?:the\s+|a\s+)?$")
 
 _KIND_RULES: list[tuple[DialogueKind, re.Pattern[str]]] = [
     (DialogueKind.MIL_TO_MIL, re.compile(r"\b(?:mil(?:itary)?[- ]to[- ]mil(?:itary)?|staff talks|navy|naval|army|air force|general officer|flag officer|colonels|joint staff|CHOD|service[- ]to[- ]service|M2M)\b", re.I)),
     (DialogueKind.POL_MIL, re.compile(r"\b(?:pol[-/ ]?mil|political[- ]military|security (?:dialogue|cooperation|consultat\w*|issues)|defen[cs]e (?:consultations|dialogue|policy|cooperation)|bilateral defen[cs]e)\b", re.I)),
-    (DialogueKind.STRATEGIC, re.compile(r"\bstrategic\b", re.I)),
+    (DialogueKind.STRATEGIC, re.compile(r"\b(?:strategic|summit)\b", re.I)),
     (DialogueKind.ECONOMIC, re.compile(r"\b(?:econom\w*|trade|IPR|intellectual property|commercial|energy|financ\w*|investment|free trade|customs)\b", re.I)),
     (DialogueKind.LAW_ENFORCEMENT, re.compile(r"\b(?:narcotics?|counter-?narcotics|drugs?|law enforcement|police|justice|maritime interdiction|interdiction)\b", re.I)),
 ]
@@ -121,6 +128,8 @@ class _Mech:
     parties: set[str] = field(default_factory=set)
     paragraphs: set[int] = field(default_factory=set)
     text: list[str] = field(default_factory=list)  # sentences that mention it
+    context: list[str] = field(default_factory=list)  # the sentence after each mention
+    generic: list[str] = field(default_factory=list)  # "these meetings", "the dialogue": about all
     dialogue_id: str = ""
 
 
@@ -160,8 +169,10 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
             name = _clean_name(m.group("name"))
             if not name or _GENERIC_HEAD.match(name) or _NOT_A_MECHANISM.search(name) or len(name) < 8:
                 continue
+            if name.split()[0].rstrip("s") in acronyms:
+                continue  # "GO/FO Consultations": another name of a mechanism already defined
             key = _name_key(name)
-            acr = m.group("acr")
+            acr = _singular(m.group("acr"))
             if acr and not _plausible_acronym(acr, name):
                 acr = None
             mech = found.get(acronyms.get(acr, "")) if acr else None
@@ -174,6 +185,11 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
             if mech.acronym:
                 acronyms[mech.acronym] = key
                 mech.evidence = True  # a defined acronym: the cable treats it as an institution
+        for m in _ORDINAL_PAIR.finditer(p.text):
+            key = _name_key(m.group("name")) or m.group("name").lower()
+            if key not in found and country_code(m.group("a"), host) and country_code(m.group("b"), host):
+                quote = _sentence_of(p.text, m.start(), m.end())
+                found[key] = _Mech(m.group("name"), None, p.paragraph_number, quote, "dialogues:ordinal-pair", 0.6, evidence=True)
         for m in _DESCRIBED.finditer(p.text):
             qual = (m.group("inner") or m.group("qual")).strip()
             name = f"{qual} working group"
@@ -186,15 +202,26 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
     return [m for m in mechs if m.evidence and m.parties and len(m.parties) >= 2]
 
 
+def _singular(acr: str | None) -> str | None:
+    """"JSTs" is the plural of the acronym JST."""
+    if acr and len(acr) > 2 and acr.endswith("s") and acr[:-1].isupper():
+        return acr[:-1]
+    return acr
+
+
 def _clean_name(raw: str) -> str:
+    raw = re.split(r"\.\s+|:\s+|\s+(?=The\s)", raw)[-1]
     name = re.sub(r"^(?:(?:The|the|A|a|An|an|Our|our|This|this|That|Its|its|Next|next|Last|last|First|first|Second|second|Third|third|\d+(?:st|nd|rd|th))\s+)+", "", raw.strip())
     name = re.sub(r"^(?:of|on|and|for|to|-)\s+", "", name)
     return name.strip(" -")
 
 
 def _name_key(name: str) -> str:
-    """A name without party words and punctuation, for matching the same mechanism."""
-    words = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in {"the", "us", "u", "s", "of", "and", "bilateral"}]
+    """A name without party words and punctuation, for matching the same mechanism
+    ("U.S.-Brazil Bilateral Consultative Mechanism" and "United States-Brazil ..." are one)."""
+    for start, end, _ in reversed(find_countries(name)):
+        name = name[:start] + " " + name[end:]
+    words = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in {"the", "us", "u", "s", "of", "and", "bilateral", "gor", "usg"}]
     return "-".join(words)
 
 
@@ -214,15 +241,43 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+_LEADING_QUALIFIER = re.compile(r"^(?:(?:Bilateral|Joint|Annual|High[- ]Level|[A-Z][\w.]*\s*[-–/]\s*[A-Z][\w.]*)\s+)+")
+
+
 def _mention_pattern(mech: _Mech) -> re.Pattern[str]:
-    alts = [re.escape(mech.name)]
+    """The name in any case, its tail without "Bilateral"/"Joint"/a party pair when that
+    still names a mechanism ("defense consultations"), and the acronym (plural too)."""
+    alts = [f"(?i:{re.escape(mech.name)})"]
+    tail = _LEADING_QUALIFIER.sub("", mech.name)
+    if tail != mech.name and len(tail.split()) >= 2 and not _GENERIC_HEAD.match(tail):
+        alts.append(f"{tail[0].lower()}(?i:{re.escape(tail[1:])})")  # lower case only: "defense consultations"
     if mech.acronym:
-        alts.append(_ACRONYM_USE.format(acr=re.escape(mech.acronym)))
+        alts.append(_ACRONYM_USE.format(acr=re.escape(mech.acronym) + "s?"))
     return re.compile("|".join(alts))
 
 
+_GENERIC_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Ss]uch|[Tt]hose) (?:dialogues?|mechanisms?|meetings|consultations|talks|exchanges?)\b")
+_QUESTION = re.compile(r"^\s*Q:|\?\s*$")
+
+
 def _gather(doc: ParsedCable, mechs: list[_Mech], host: str | None) -> None:
-    """Read every sentence naming each mechanism: parties, evidence of existence, paragraphs."""
+    """Read every sentence naming each mechanism: parties, evidence of existence, paragraphs;
+    the sentence after each mention (schedules are often said next); and sentences about
+    "these meetings" or "the dialogue" that name none, which speak of every mechanism."""
+    patterns = [_mention_pattern(m) for m in mechs]
+    for p in doc.paragraphs:
+        spans = sentence_spans(p.text)
+        for i, (s, e) in enumerate(spans):
+            sentence = p.text[s:e]
+            hits = [m for m, pat in zip(mechs, patterns) if pat.search(sentence)]
+            if not hits and _GENERIC_REFERENCE.search(sentence) and not _QUESTION.search(sentence):
+                for mech in mechs:
+                    mech.generic.append(sentence)
+            if i + 1 < len(spans):
+                following = p.text[spans[i + 1][0]:spans[i + 1][1]]
+                if not any(pat.search(following) for pat in patterns) and not any(m.quote == following.strip() for m in mechs):
+                    for mech in hits:
+                        mech.context.append(following)
     for mech in mechs:
         pattern = _mention_pattern(mech)
         for p in doc.paragraphs:
@@ -287,7 +342,7 @@ def _kind(mech: _Mech) -> DialogueKind:
 
 
 def _basis(mech: _Mech, doc: ParsedCable) -> DialogueBasis | None:
-    text = " ".join(mech.text)
+    text = " ".join(mech.text + mech.generic)
     if _INFORMAL.search(text):
         return DialogueBasis.INFORMAL_UNDERSTANDING
     if _FORMAL.search(text):
@@ -296,7 +351,7 @@ def _basis(mech: _Mech, doc: ParsedCable) -> DialogueBasis | None:
 
 
 def _frequency(mech: _Mech) -> str | None:
-    for text in mech.text:
+    for text in mech.text + mech.generic + mech.context:
         m = _FREQUENCY.search(text)
         if m:
             return m.group(0)
@@ -305,11 +360,14 @@ def _frequency(mech: _Mech) -> str | None:
 
 def _established(mech: _Mech, sessions: list[Meeting], reference: dt.date | None) -> str | None:
     """The date of its establishment, or of its first session."""
+    pattern = _mention_pattern(mech)
     for text in mech.text:
-        if _ESTABLISHED.search(text):
-            dates = find_dates(text[_ESTABLISHED.search(text).start():], reference)
-            if dates and not dates[0].relative:
-                return dates[0].edtf.split("/")[0]
+        for m in pattern.finditer(text):
+            est = _EST_AFTER.match(text, m.end()) or _EST_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+            if est:
+                dates = find_dates(text[m.start():], reference)
+                if dates and not dates[0].relative:
+                    return dates[0].edtf.split("/")[0]
     first = [s for s in sessions if s.session_number == 1 and s.date_edtf]
     return first[0].date_edtf.split("/")[0] if first else None
 
@@ -391,14 +449,14 @@ def _session_at(sentence: str, m: re.Match, paragraph: int, reference: dt.date |
     last/next X" with a verb of meeting, in this sentence."""
     ob = _ORDINAL_BEFORE.search(sentence[max(0, m.start() - 60):m.start()])
     if not ob:
-        return None
+        return _listed_session(sentence, m, paragraph, reference)
     word = ob.group("ord").lower()
     rest = sentence[m.end():]
     number = _ORDINALS.get(word)
     if number is None and re.match(r"\d", word):
         number = int(re.match(r"\d+", word).group(0))
     last = word in ("last", "previous") or bool(ob.group("paren"))
-    planned = word in ("next", "upcoming") or (bool(_PLANNED.search(rest[:80])) and not _HELD.search(rest[:40]))
+    planned = word in ("next", "upcoming") or (bool(_PLANNED.search(sentence)) and not _HELD.search(sentence))
     if not (_HELD.search(rest[:120]) or planned or number):
         return None
     if _CANCELLED.search(sentence):
@@ -407,7 +465,30 @@ def _session_at(sentence: str, m: re.Match, paragraph: int, reference: dt.date |
         status = MeetingStatus.PLANNED if planned else MeetingStatus.HELD
     date = _session_date(rest, sentence, reference, previous_date)
     city, country = _venue(rest)
+    if city is None:
+        city, country = _venue(sentence[:m.start()])
     return _Session(number, status, date, city, country, paragraph, sentence.strip(), {paragraph}, last=last and not planned)
+
+
+_LIST_ENTRY = re.compile(r"\s*:\s*(?P<what>[^;]{0,200}?)(?=;|\s--|$)")
+
+
+def _listed_session(sentence: str, m: re.Match, paragraph: int, reference: dt.date | None) -> _Session | None:
+    """An entry of a schedule list: "The next scheduled meetings are: --JSTs: December 14-18;
+    --CWG: November 17-19 ..." gives a planned session per entry with a date."""
+    entry = _LIST_ENTRY.match(sentence, m.end())
+    if not entry or not _PLANNED.search(sentence[:m.start()]):
+        return None
+    what = entry.group("what")
+    dates = find_dates(what, reference)
+    if _CANCELLED.search(what) or re.search(r"\bnot be (?:executed|held)\b", what):
+        status = MeetingStatus.CANCELLED
+    elif dates:
+        status = MeetingStatus.PLANNED
+    else:
+        return None
+    city, country = _venue(what)
+    return _Session(None, status, dates[0].edtf if dates else None, city, country, paragraph, sentence.strip(), {paragraph})
 
 
 def _session_date(rest: str, sentence: str, reference: dt.date | None, previous_date: str | None) -> str | None:
@@ -456,10 +537,10 @@ def _merge_sessions(sessions: list[_Session]) -> list[_Session]:
         twin.city = twin.city or s.city
         twin.country = twin.country or s.country
         twin.last = twin.last or s.last
-    numbered = [s.number for s in out if s.number]
+    last = [s.number for s in out if s.last and s.number]
     for s in out:
-        if s.status == MeetingStatus.PLANNED and s.number is None and numbered:
-            s.number = max(numbered) + 1
+        if s.status == MeetingStatus.PLANNED and s.number is None and last:
+            s.number = max(last) + 1
     return out
 
 
@@ -518,7 +599,7 @@ def session_leads(doc: ParsedCable, meetings: list[Meeting]) -> list[MeetingPart
             if mt is None:
                 continue
             for t, c in (("t1", "c1"), ("t2", "c2")):
-                code = country_code(m.group(c), host)
+                code = country_code(m.group(c).rstrip("."), host)
                 if code:
                     title = expand_title(_PAREN_TAIL.sub("", m.group(t)).strip())
                     out.append(_lead(doc, mt, title, code, p.paragraph_number, m.group(0)))
