@@ -30,9 +30,9 @@ def _constraint_text(c: Constraints, is_key: bool) -> str:
     if c.pattern:
         parts.append(f"matches `{c.pattern}`")
     if c.minimum is not None:
-        parts.append(f">= {c.minimum:g}")
+        parts.append(f"≥ {c.minimum:g}")
     if c.maximum is not None:
-        parts.append(f"<= {c.maximum:g}")
+        parts.append(f"≤ {c.maximum:g}")
     if c.min_length:
         parts.append(f"at least {c.min_length} character{'s' * (c.min_length > 1)}")
     return "; ".join(parts)

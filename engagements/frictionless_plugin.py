@@ -15,7 +15,7 @@ processes where the shim is not importable.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import ClassVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -29,7 +29,7 @@ class ArrowParquetParser(Parser):
     """Parquet through pyarrow: header row, then each row as a list of Python values."""
 
     requires_loader = True
-    supported_types = ["array", "boolean", "date", "datetime", "integer", "number", "object", "string", "time"]
+    supported_types: ClassVar[list[str]] = ["array", "boolean", "date", "datetime", "integer", "number", "object", "string", "time"]
 
     def read_cell_stream_create(self):
         # Reading to EOF through the loader's stream lets it count the bytes and hash them.
@@ -57,9 +57,6 @@ class EngagementsPlugin(Plugin):
         if resource.format in FORMATS:
             resource.datatype = resource.datatype or "table"
             resource.mediatype = resource.mediatype or "application/vnd.apache.parquet"
-
-    def select_control_class(self, type: Optional[str] = None):
-        return None
 
 
 def register() -> None:

@@ -23,19 +23,19 @@ import pyarrow.parquet as pq
 from engagements.schema.emit import to_arrow_schema
 from engagements.schema.registry import SCHEMA_VERSION, Table
 
-WRITER_OPTIONS = dict(
-    version="2.6",
-    compression="zstd",
-    compression_level=9,
-    use_dictionary=True,
-    write_statistics=True,
-    data_page_size=1 << 20,
-    data_page_version="1.0",
-    use_byte_stream_split=False,
-    write_page_index=False,
-    store_schema=True,
-    write_batch_size=1024,
-)
+WRITER_OPTIONS = {
+    "version": "2.6",
+    "compression": "zstd",
+    "compression_level": 9,
+    "use_dictionary": True,
+    "write_statistics": True,
+    "data_page_size": 1 << 20,
+    "data_page_version": "1.0",
+    "use_byte_stream_split": False,
+    "write_page_index": False,
+    "store_schema": True,
+    "write_batch_size": 1024,
+}
 ROW_GROUP_SIZE = 1 << 17
 
 

@@ -191,7 +191,7 @@ def top_level_descriptor(root: Path = DATASETS) -> dict:
     releases = list_releases(root)
     if not releases:
         return datapackage.descriptor()
-    version, folder = releases[-1]
+    _version, folder = releases[-1]
     return datapackage.rebase(datapackage.read_descriptor(folder), f"{root.name}/{folder.name}")
 
 

@@ -20,7 +20,6 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-
 from engagements.errors import EngagementsError
 from engagements.parquet import stored_schema
 from engagements.schema.registry import TABLES
@@ -40,7 +39,7 @@ class Version:
     patch: int
 
     @classmethod
-    def parse(cls, text: str) -> "Version":
+    def parse(cls, text: str) -> Version:
         match = _SEMVER.match(text.strip().removeprefix("v"))
         if not match:
             raise VersionError(f"{text!r} is not a semantic version MAJOR.MINOR.PATCH (e.g. 0.1.0)")
@@ -49,14 +48,14 @@ class Version:
     def __str__(self) -> str:
         return f"{self.major}.{self.minor}.{self.patch}"
 
-    def bump(self, kind: str) -> "Version":
+    def bump(self, kind: str) -> Version:
         if kind == "major":
             return Version(self.major + 1, 0, 0)
         if kind == "minor":
             return Version(self.major, self.minor + 1, 0)
         return Version(self.major, self.minor, self.patch + 1)
 
-    def bump_from(self, previous: "Version") -> str | None:
+    def bump_from(self, previous: Version) -> str | None:
         """Which bump leads from ``previous`` to this version (None if it is not higher)."""
         if self <= previous:
             return None

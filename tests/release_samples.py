@@ -3,8 +3,8 @@ validation that must not depend on the extractors.  ``build_sample(paths, out_di
 signature of ``engagements.pipeline.build``: each path is a file whose lines are cable ids, so a
 test can change the "corpus" and watch records come and go.
 
-Test modules load this file with ``samples()`` (pytest's importlib mode puts no test folder on
-``sys.path``).
+Test modules ``import release_samples``: pytest puts ``tests/`` (conftest.py's folder) on
+``sys.path``.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from engagements import datapackage, parquet
 from engagements.schema import models as m
 from engagements.schema.registry import TABLES
+
+from engagements import datapackage, parquet
 
 
 def _sha(text: str) -> str:
@@ -50,8 +51,8 @@ def rows_for(cable_id: str, subject: str = "Bilateral Working Group meets") -> d
                     text=t, char_start=body.index(t), char_end=body.index(t) + len(t))
         for n, t in ((1, p1), (2, p2))
     ]
-    evidence = dict(cable_id=cable_id, paragraph_numbers=[1], quote_paragraph=1, quote="Bilateral Working Group",
-                    method="test:synthetic", confidence=0.9)
+    evidence = {"cable_id": cable_id, "paragraph_numbers": [1], "quote_paragraph": 1, "quote": "Bilateral Working Group",
+                    "method": "test:synthetic", "confidence": 0.9}
     dialogue = m.Dialogue(
         dialogue_id="dlg-per-usa-bwg", name="Bilateral Working Group", acronym="BWG", country_codes=["PER", "USA"],
         kind="pol-mil", basis=None, established_edtf="2008", frequency=None, first_cable_id=cable_id, cable_count=1,

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
+import release_samples as samples  # tests/ is on sys.path, as conftest.py's folder
 
 import engagements
 from engagements.errors import ReleaseIntegrityError, ReleaseNotFoundError
-
-
-def _load_samples():
-    spec = importlib.util.spec_from_file_location("release_samples", Path(__file__).with_name("release_samples.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = _load_samples()
 
 
 @pytest.fixture()

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+import release_samples as samples  # tests/ is on sys.path, as conftest.py's folder
+from engagements.schema.registry import TABLES
 
 from engagements import datapackage
 from engagements.errors import ReleaseExistsError, ValidationFailed
 from engagements.release import list_releases, release
-from engagements.schema.registry import TABLES
 from engagements.versioning import VersionError
-
-
-def _load_samples():
-    spec = importlib.util.spec_from_file_location("release_samples", Path(__file__).with_name("release_samples.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = _load_samples()
 
 
 def test_a_release_holds_one_parquet_per_table_and_a_frozen_descriptor(tmp_path, monkeypatch):

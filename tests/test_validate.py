@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import release_samples as samples  # tests/ is on sys.path, as conftest.py's folder
 
 from engagements import datapackage
 from engagements.validate import validate_release
-
-
-def _load_samples():
-    spec = importlib.util.spec_from_file_location("release_samples", Path(__file__).with_name("release_samples.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-samples = _load_samples()
 
 
 def _build(tmp_path: Path, edit=None) -> Path:
