@@ -158,7 +158,9 @@ _ABSOLUTE: list[tuple[str, re.Pattern]] = [
     # seasons: last fall, summer 2008, the spring of 2007
     ("season", re.compile(r"\b(?:(last|this|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(" + _YEAR + r")\b)?", _F)),
     # a month alone after a word that makes it a date: in May, since March, last December
-    ("m", re.compile(rf"\b(in|since|during|by|until|till|last|next|this|early|mid|late|of|from|through|around|before|after|on)[\s-]+({_MONTH})(?![\w])", _F)),
+    ("m", re.compile(rf"\b(in|since|during|by|until|till|last|next|this|early|mid|late|of|from|through|around|before|after|on|the)[\s-]+({_MONTH})(?![\w])", _F)),
+    # "December's summit"
+    ("m", re.compile(rf"\b()({_MONTH})(?=['’]s\b)", _F)),
     # a year alone after a preposition: in 2007, since 1997, late 2011
     ("y", re.compile(rf"\b(in|since|during|by|until|of|early|mid|late|end of|around|from|before|after|through)[\s-]+({_YEAR})\b(?![-/]\d)", _F)),
 ]
@@ -328,6 +330,8 @@ def _absolute(kind: str, m: re.Match, text: str, reference: dt.date | None) -> _
     if kind == "m":
         word, mon = g[0].lower(), g[1]
         if mon.lower().rstrip(".") in ("may", "mar", "march") and not mon[0].isupper():
+            return None
+        if word in ("the", "") and not mon[0].isupper():
             return None
         if mon.lower().rstrip(".") in ("may", "march") and word in ("in", "by", "of", "on"):
             # "in May" is a date; "by May" too; but "March" after "on" is a verb ("on March")

@@ -115,6 +115,7 @@ _EXCLUDE = re.compile(
     r"refused to meet|declined to meet|did not meet|never met|has not met|have not met|no plans? to)",
     _F,
 )
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|should|would like to|wants? to|wished to|hope[sd]? to|if|unless|whether|possible|possibility of|potential)\s+(?:\w+\s+)?(?:meet|visit|travel|call|talk|hold|a visit|a meeting|pay)\b", _F)
 _PROPOSED = re.compile(r"\b(?:propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|ation|es)|offered to host|would welcome|asked for a meeting|requested a meeting)\b", _F)
 _CANCELLED = re.compile(r"\b(?:cancel(?:l?ed|s)?|called off|postponed)\b", _F)
 _FUTURE = re.compile(r"\b(?:will|shall|upcoming|forthcoming|next|scheduled|planned|plans? to|is to|are to|expected to|slated|to be held|tentatively)\b", _F)
@@ -126,6 +127,13 @@ _US_TITLE = re.compile(
     r"^(?:the\s+)?(?:U\.S\.\s+|US\s+|American\s+|visiting\s+)?(?:Ambassador|Amb\.|Charg[eé](?: d'Affaires)?|CDA|DCM|Deputy Chief of Mission|PolCouns|Polcouns|Pol ?Couns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|Emb ?offs?|EMBOFFS?|EmbOffs?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Deputy Political Counselor|Political Counselor|Economic Counselor|DATT|Defense Attache|Legat|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|CODEL|Codel|POTUS|NSA|National Security Advis[eo]r|Special Envoy|Envoy)\b",
     _F,
 )
+#: US principals of the cables' years, named by surname after their title ("President Obama").
+_US_PRINCIPALS = {
+    "Obama": {"president"}, "Bush": {"president"}, "Clinton": {"president", "secretary", "secretary of state"},
+    "Rice": {"secretary", "secretary of state"}, "Powell": {"secretary", "secretary of state"},
+    "Gates": {"secretary", "secretary of defense"}, "Rumsfeld": {"secretary", "secretary of defense"},
+    "Cheney": {"vice president"}, "Biden": {"vice president"},
+}
 _US_PRONOUNS = re.compile(r"\b(?:us|we)\b")
 
 #: A title that can head a person in prose, longest first (abbreviations included).
@@ -226,10 +234,29 @@ def _venue(text: str, host: str | None, at: int = 0) -> tuple[str | None, str | 
             cand_city = _city_name(cand)
             code = country_code(cand, host) or country_code(cand_city, host)
             if code and len(code) == 3:
+                if _is_adjective(cand):
+                    break  # "the Korean War Memorial": a nationality, not a place
                 if _is_country_word(cand):
                     return None, code
                 return cand_city, code
     return None, None
+
+
+_ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|ch)s?$", _F)
+
+
+def _is_adjective(word: str) -> bool:
+    """'Korean', 'Peruvian', 'Israeli': a nationality word (countries ending so, such as
+    'Iran' or 'Pakistan', are names)."""
+    if not _ADJECTIVE_END.search(word) or " " in word:
+        return False
+    try:
+        import pycountry
+
+        pycountry.countries.lookup(word)
+        return False
+    except LookupError:
+        return not word.lower().endswith("stan") and word.upper() not in ("TAIWAN", "OMAN", "IRAN", "JAPAN", "SUDAN", "BHUTAN", "CHILE", "MALI", "BRUNEI")
 
 
 def _is_country_word(word: str) -> bool:
@@ -311,6 +338,8 @@ def _people_in(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             country = country_code(adj, ctx.host)
         elif name and actors is not None:
             country = actors.country_of_name(name)
+        if country is None and name and name.split()[-1] in _US_PRINCIPALS and title.lower() in _US_PRINCIPALS[name.split()[-1]]:
+            country = "USA"
         if country is None:
             before = text[max(0, m.start() - 30):m.start()]
             bare_secretary = title.lower() == "secretary" and not before.rstrip().lower().endswith("the")
@@ -369,6 +398,7 @@ def _pick_date(dates: list[DateMention], s: int, e: int, trigger: int) -> DateMe
 
 _TALKS = re.compile(r"\b(?:(?:held|hold|holding|for)\s+(?:\w+\s+){0,2}?talks|talks\s+with|consultations\s+with|readout\s+of|met\b|meeting\s+(?:with|between)|discussions?\s+with)\b", _F)
 _VISIT_NOUN = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel(?:l?ed)?|arrived|summit|state visit)\b", _F)
+_VISIT_OF = re.compile(r"\bvisit(?:s)?\s+(?:of|by)\s+(?:the\s+|a\s+|an\s+)?(?:U\.S\.\s+|USG\s+|US\s+)?[A-Z]|\bvisited\s+(?:Post|the Embassy|the Mission)\b", _F)
 _ROUTINE_NEAR = re.compile(r"\b(?:meets?|met|meetings?|talks|visits?)\s+(?:\w+\s+)?(?:often|regularly|frequently|routinely|periodically|from time to time|weekly|monthly)\b|\b(?:frequent|regular|routine|periodic|numerous|many|several)\s+(?:\w+\s+)?(?:meetings|visits|contacts|talks|calls|interchanges|exchanges)\b", _F)
 
 
@@ -408,6 +438,8 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
         if trig is None or _EXCLUDE.search(sentence) or _ROUTINE_NEAR.search(sentence):
             continue
         rule, kind, at = trig
+        if _HYPOTHETICAL.search(sentence[max(0, at - 40):at + 10]):
+            continue
         people = [p for p, _, _ in _people_in(sentence, ctx, actors)]
         if rule == "told-us" and not any(p.country == "USA" for p in people):
             people.append(Person(name=None, title=None, country="USA", level=None, text="us"))
@@ -417,7 +449,13 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
         if len(parties) < 2:
             if rule in ("visit", "codel", "future", "talks", "met-with", "during-meeting") and (date is not None or country is not None):
                 named = parties | _country_parties(sentence, ctx) | ({country} if country else set())
-                if len(named) < 2 or not people and rule not in ("visit", "talks", "during-meeting"):
+                summit = bool(_SUMMIT.search(sentence)) and date is not None
+                if rule == "visit" and date is not None and country is None and ctx.embassy and ctx.host and _VISIT_OF.search(sentence):
+                    # "visit of the FBI team, August 31-September 4" in a post's cable: a visit
+                    # to the post's host country
+                    country = ctx.host
+                    named = named | {ctx.host, "USA"}
+                if (len(named) < 2 and not (summit and named)) or not people and rule not in ("visit", "talks", "during-meeting"):
                     continue
             else:
                 continue
@@ -504,11 +542,20 @@ def _foreign_keys(c: _Cand) -> set[str]:
     return keys
 
 
+def _named_foreign(c: _Cand) -> set[str]:
+    return {p.name.split()[-1].lower() for p in c.people if p.name and p.country and p.country != "USA"}
+
+
 def _same(a: _Cand, b: _Cand) -> bool:
     if a.date and b.date:
         if a.date.edtf != b.date.edtf:
             return False
-        return bool(_foreign_keys(a) & _foreign_keys(b)) or a.parties() == b.parties() or a.block_people or b.block_people
+        if a.country and b.country and a.country != b.country:
+            return False
+        fa, fb = _named_foreign(a), _named_foreign(b)
+        if fa and fb and not fa & fb and not (a.block_people or b.block_people):
+            return False  # the same day, different people: two encounters
+        return True
     if a.country and b.country and a.country != b.country:
         return False
     shared = _surnames(a) & _surnames(b)
@@ -619,6 +666,25 @@ def _records(doc: ParsedCable, c: _Cand) -> tuple[Meeting, list[MeetingParticipa
     return meeting, rows
 
 
+def _conversation_date(memcon: _Cand | None, found: list[list[_Cand]], ref: dt.date | None) -> dt.date | None:
+    """The day of the conversation a cable reports: its memcon head's, else the day of the first
+    held meeting in its first three paragraphs; kept only when it falls in the two months
+    before the cable (a report, not a history)."""
+    first = memcon if memcon is not None and memcon.date is not None else None
+    if first is None:
+        for group in found[:3]:
+            for c in group:
+                if c.status == MeetingStatus.HELD.value and c.date is not None and c.date.date_start == c.date.date_end and not c.date.relative:
+                    first = c
+                    break
+            if first is not None:
+                break
+    if first is None or first.date is None or first.date.date_start != first.date.date_end or ref is None:
+        return None
+    day = first.date.date_start
+    return day if 0 <= (ref - day).days <= 60 else None
+
+
 def extract_meetings(doc: ParsedCable, host: str | None = None) -> tuple[list[Meeting], list[MeetingParticipant]]:
     """Meetings a cable reports or plans, with their participants.
 
@@ -638,11 +704,15 @@ def extract_meetings(doc: ParsedCable, host: str | None = None) -> tuple[list[Me
     memcon = _memcon(ctx, actors)
     if memcon is not None:
         cands.append(memcon)
-    for para in doc.paragraphs:
-        if memcon is not None and para.paragraph_number in memcon.paragraphs and _PARTICIPANTS.search(para.text):
-            continue
-        dates = find_dates(para.text, ctx.ref)
-        cands.extend(_sentence_candidates(ctx, para.paragraph_number, para.text, dates, actors))
+    prose = [p for p in doc.paragraphs if not (memcon is not None and p.paragraph_number in memcon.paragraphs and _PARTICIPANTS.search(p.text))]
+    found = [_sentence_candidates(ctx, p.paragraph_number, p.text, find_dates(p.text, ctx.ref), actors) for p in prose]
+    talk_date = _conversation_date(memcon, found, ctx.ref)
+    if talk_date is not None and talk_date != ctx.ref:
+        # Reported speech ("he will visit Beijing next week") counts from the conversation.
+        ctx.ref = talk_date
+        found = [_sentence_candidates(ctx, p.paragraph_number, p.text, find_dates(p.text, talk_date), actors) for p in prose]
+    for group in found:
+        cands.extend(group)
     meetings, participants = [], []
     seen = set()
     for c in _merge(cands):
