@@ -6,7 +6,7 @@
 -- param: b double 0.75  BM25 length normalisation (0 = none, 1 = full).
 -- returns: the top paragraphs by BM25 score (ties by cable and paragraph): rank, score, the cable,
 --   paragraph number and marking, the stemmed query terms it matched, the cable's subject and
---   date, and a snippet of about 240 characters around the first match. Words are runs of
+--   date, and a snippet of about 240 characters around the first match (white space folded). Words are runs of
 --   letters and digits, lowercased; English stop words are dropped from the query; plurals are
 --   folded by the S-stemmer (helicopters = helicopter, policies = policy). Pure SQL: the same
 --   ranking in the duckdb CLI and Python, with or without the fts extension.
@@ -164,7 +164,7 @@ final as (
         cables.subject as cable_subject,
         (cables.created_datetime at time zone 'UTC')::date as cable_date,
         case when coalesce(ranked.first_match, 1) > 81 then '…' else '' end
-            || trim(substr(ranked.text, greatest(1, coalesce(ranked.first_match, 1) - 80), 240))
+            || trim(regexp_replace(substr(ranked.text, greatest(1, coalesce(ranked.first_match, 1) - 80), 240), '\s+', ' ', 'g'))
             || case when greatest(1, coalesce(ranked.first_match, 1) - 80) + 240 <= length(ranked.text) then '…' else '' end
             as snippet
     from ranked
