@@ -30,9 +30,13 @@ _US_TITLED_NAME = re.compile(
     r"\b(?:Charge|Senator|Sen\.|Congressman|Congresswoman|Rep\.|A/S|DAS|PDAS|DASD|U/S|"
     r"Under Secretary|Assistant Secretary|Deputy Secretary|Secretary|Admiral|Adm\.|General|Gen\.|"
     r"Special Envoy|Envoy|DCM|USTR|DUSTR)\s+(?:(?:for|of) [A-Z][\w ]{0,40}?\s+)?"
-    r"((?:[A-Z][a-z'-]+\.? ?|[A-Z]\. ){1,4})"
+    r"((?:[A-Z][a-z'-]+\.?\s?|[A-Z]\.\s|(?:van|der|de|da|del|al|bin)\s){1,5})"
 )
+#: Non-US offices whose words overlap US titles: "MOD State Secretary", "Foreign Secretary".
+_FOREIGN_BEFORE_TITLE = re.compile(r"\b(?:MOD|MFA|MoD|Ministry|State|Foreign|Permanent|Cabinet|Home|Parliamentary|Party)\s+$")
 
+#: "Sue Cronin, USTR Senior Director": a name, a comma, and an office that says whose it is.
+_APPOSITIVE = re.compile(r"(?P<name>(?:[A-Z][a-z'’-]+\s){1,3}[A-Z][a-z'’-]+),\s+(?P<title>[^,;()]{3,40})")
 _NAME_TOKEN = re.compile(r"\b[A-Z][a-z'-]{2,}\b")
 _TITLE_WORDS = frozenset(
     "Minister Foreign Defense Defence President Vice Deputy Secretary Ambassador Amb General Admiral Director "
@@ -47,14 +51,18 @@ _WE = re.compile(r"(?:^|\s)(?:we|We)\s*$")
 _TITLED_NAME = re.compile(
     r"\b(?:FM|Foreign Minister|Minister|MOD|President|Prime Minister|PM|Vice President|VP|Vice Minister|VM|"
     r"Deputy Foreign Minister|State Secretary|Director General|DG|Chief|NSA|National Security Adviser|"
-    r"Commander|Governor|Mayor|Chancellor|King|Emir|Crown Prince)\s+((?:[A-Z][a-z'-]+ ?){1,4})"
+    r"Commander|Governor|Mayor|Chancellor|King|Emir|Crown Prince|Director|Director-General|Deputy Director|Head|"
+    r"Secretary General|Secretary-General|Spokesman|Ambassador|Senator|Deputy|Congressman|General|Admiral|Colonel|"
+    r"Undersecretary|Under Secretary|Vice Foreign Minister|Secretary)\s+((?:(?:[A-Z][a-z'-]+|van|der|de|da|del|al|bin)\s?){1,5})"
 )
 
 
 class ActorIndex:
     """Surname -> government for one cable, and clause-subject resolution."""
 
-    def __init__(self, doc: ParsedCable, host: str | None):
+    def __init__(self, doc: ParsedCable, host: str | None, people: list | None = None):
+        """``people``: participants already placed by the meetings extractor (objects with
+        ``name`` and ``country_code``); their surnames are the surest evidence of all."""
         self.host = host
         # Only a post abroad can assume that an unplaced official is the host's: a Washington
         # cable's host is a guess from its tags.
@@ -62,6 +70,11 @@ class ActorIndex:
         votes: dict[str, Counter] = defaultdict(Counter)
         for p in doc.paragraphs:
             self._read(p.text, votes)
+        for person in people or []:
+            name, code = getattr(person, "name", None), getattr(person, "country_code", None)
+            if name and code:
+                for tok in _NAME_TOKEN.findall(name):
+                    votes[tok][code] += 5
         self.names = {name: c.most_common(1)[0][0] for name, c in votes.items()}
 
     def _read(self, text: str, votes: dict[str, Counter]) -> None:
@@ -72,11 +85,19 @@ class ActorIndex:
                     votes[tok][code] += 2
         for m in _US_TITLED_NAME.finditer(text):
             before = text[max(0, m.start() - 25):m.start()]
-            if find_countries(before, self.host):
+            if find_countries(before, self.host) or _FOREIGN_BEFORE_TITLE.search(before):
                 continue  # "Peruvian Ambassador X": the nationality wins
             for tok in _NAME_TOKEN.findall(m.group(1)):
                 if tok not in _TITLE_WORDS:
                     votes[tok]["USA"] += 3
+        for m in _APPOSITIVE.finditer(text):
+            head = m.group("title")
+            found = find_countries(head, self.host)
+            code = found[0][2] if found and found[0][0] < 12 else ("USA" if US_ACTOR.match(head) else None)
+            if code:
+                for tok in _NAME_TOKEN.findall(m.group("name")):
+                    if tok not in _TITLE_WORDS:
+                        votes[tok][code] += 2
         if self.abroad:
             for m in _TITLED_NAME.finditer(text):
                 for tok in _NAME_TOKEN.findall(m.group(1)):
@@ -102,14 +123,24 @@ class ActorIndex:
             return "USA"
         if self.abroad and (_TITLED_NAME.search(phrase) or _HOST_BODY.search(phrase) or _REDACTED.search(phrase)):
             return self.host
+        if self.abroad and _BARE_NAME.fullmatch(phrase.strip()) and not _NOT_A_NAME.search(phrase):
+            return self.host  # a person an embassy names without nationality or US title
         return None
 
 
 _HOST_BODY = re.compile(r"\b(?:MFA|MOD|MoD|Ministry|Government|government|President|Minister|Congress|Foreign Ministry)\b")
+_BARE_NAME = re.compile(r"(?:[A-Z][a-z'’-]+|van|der|de|da|del|al|bin)(?:\s+(?:[A-Z][a-z'’-]+|van|der|de|da|del|al|bin)){0,2}")
+_NOT_A_NAME = re.compile(
+    r"^(?:He|She|They|It|This|That|These|Those|The|However|Nevertheless|Finally|Also|In|On|At|During|After|Before|"
+    r"While|When|Although|Separately|Meanwhile|Moreover|Furthermore|Instead|Still|Yet|Then|Thus|Comment|Note|"
+    r"Summary|Both|Each|All|Some|Many|Most|Other|Others|One|Two|Post|Embassy|Mission|Department|Washington)\b"
+    r"|\b(?:North|South|East|West|Government|Ministry|Office|Party|Council|Commission|Group|Committee|Court|Congress|"
+    r"Assembly|Army|Navy|Force|Police|Bank|Union|Agency|Service|Forces|Guard|Guards)\b"
+)
 _REDACTED = re.compile(r"[xXХ]{4,}")
 
 
-_NAME_RUN = re.compile(r"(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’/-]*|of|for|to the|de|da|van der|van|von|al-|el-)){1,7}")
+_NAME_RUN = re.compile(r"(?:(?:[ \t]+|[ \t]*\n(?!\s*\n)[ \t]*)(?:[A-Z]\.|[A-Z][\w'’/-]*|of|for|to the|de|da|van der|van|von|al-|el-)){1,7}")
 
 
 def _leading_names(window: str) -> str:

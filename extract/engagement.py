@@ -26,7 +26,7 @@ def extract_records(doc: ParsedCable) -> Extraction:
     dialogues, mentions, sessions = extract_dialogues(doc)
     leads = session_leads(doc, sessions)
     meetings, participants = merge_sessions(meetings, participants, sessions, leads)
-    requests = extract_requests(doc, meetings)
+    requests = extract_requests(doc, meetings, participants)
     return Extraction(
         dialogues=dialogues,
         dialogue_mentions=mentions,

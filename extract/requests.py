@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from engagements.schema import Meeting, Request
+from engagements.schema import Meeting, MeetingParticipant, Request
 from engagements.schema.vocab import RequestItem, RequestStatus
 
 from .actors import ActorIndex, is_pronoun_subject, is_we
@@ -88,10 +88,13 @@ class _Draft:
     paragraphs: set[int] = field(default_factory=set)
 
 
-def extract_requests(doc: ParsedCable, meetings: list[Meeting] | None = None) -> list[Request]:
-    """Every request a cable reports, one per (requester country, addressee country, item)."""
+def extract_requests(doc: ParsedCable, meetings: list[Meeting] | None = None,
+                     people: list[MeetingParticipant] | None = None) -> list[Request]:
+    """Every request a cable reports, one per (requester country, addressee country, item).
+
+    ``people`` are the meetings' participants: who they serve tells whose request it is."""
     host = host_country(doc)
-    actors = ActorIndex(doc, host)
+    actors = ActorIndex(doc, host, people)
     reference = doc.cable.created_datetime.date() if doc.cable.created_datetime else None
     drafts: dict[tuple, _Draft] = {}
     last_actor: tuple[str, str] | None = None

@@ -1,0 +1,64 @@
+"""Dialogues read from cables: seed 000's two mechanisms and four BWG sessions exactly, and the
+rules on short cable-style text."""
+
+from engagements.extract.dialogues import extract_dialogues, session_leads
+from engagements.extract.read import read_path
+
+from conftest import seed_path
+from test_requests import cable
+
+
+def test_seed_000_mechanisms():
+    doc = read_path(seed_path("000"))
+    dialogues, mentions, _ = extract_dialogues(doc)
+    rows = {d.dialogue_id: d for d in dialogues}
+    assert sorted(rows) == ["dlg-per-usa-bwg", "dlg-per-usa-navy-to-navy-working-group"]
+    bwg = rows["dlg-per-usa-bwg"]
+    assert (bwg.name, bwg.acronym, bwg.country_codes, bwg.kind, bwg.basis, bwg.established_edtf) == (
+        "Bilateral Working Group", "BWG", ["PER", "USA"], "pol-mil", "informal-understanding", "2007-05")
+    assert bwg.paragraph_numbers == [2, 3, 4, 5, 6]
+    navy = rows["dlg-per-usa-navy-to-navy-working-group"]
+    assert (navy.kind, navy.basis, navy.frequency) == ("mil-to-mil", None, "once a year")
+    for d in dialogues:
+        assert d.quote in doc.paragraph(d.quote_paragraph).text
+        assert (d.first_cable_id, d.cable_count) == ("09LIMA1661", 1)
+    assert {m.dialogue_id for m in mentions} == set(rows)
+
+
+def test_seed_000_sessions_with_ordinals_dates_venues_and_chairs():
+    doc = read_path(seed_path("000"))
+    _, _, sessions = extract_dialogues(doc)
+    rows = [(s.session_number, s.date_edtf, s.city, s.country_code, s.status) for s in sessions]
+    assert rows == [
+        (1, "2007-05", "Washington", "USA", "held"),
+        (None, "2007-11~", None, None, "held"),
+        (2, "2009-06-17/2009-06-20", "Lima", "PER", "held"),
+        (3, "2010-06~", "Washington", "USA", "planned"),
+    ]
+    assert all(s.kind == "dialogue-session" and s.dialogue_id == "dlg-per-usa-bwg" for s in sessions)
+    leads = session_leads(doc, sessions)
+    assert sorted((p.country_code, p.title, p.level) for p in leads) == [
+        ("PER", "Minister of Defense", "minister"),
+        ("USA", "Deputy Assistant Secretary of Defense", "deputy_assistant_secretary"),
+    ]
+    assert {p.meeting_id for p in leads} == {sessions[2].meeting_id}
+
+
+def test_same_mechanism_gets_the_same_id_in_any_cable():
+    a = cable("The U.S. and Peru hold Joint Staff Talks (JST) every year.")
+    b = cable("The third JST met in Lima on May 5, 2008.")
+    (da,), _, _ = extract_dialogues(a)
+    assert da.dialogue_id == "dlg-per-usa-jst" and da.frequency == "every year" and da.kind == "mil-to-mil"
+    _, _, sessions = extract_dialogues(cable("The U.S. and Peru hold Joint Staff Talks (JST) every year. The third JST met in Lima on May 5, 2008."))
+    assert [(s.dialogue_id, s.session_number, s.date_edtf, s.city) for s in sessions] == [("dlg-per-usa-jst", 3, "2008-05-05", "Lima")]
+    assert extract_dialogues(b)[0] == []  # an acronym never defined in the cable names nothing
+
+
+def test_proposed_mechanisms_are_not_dialogues():
+    doc = cable("The Minister proposed a new Bilateral Energy Dialogue that would meet twice a year.")
+    assert extract_dialogues(doc)[0] == []
+
+
+def test_institutions_are_not_dialogues():
+    doc = cable("The National Electoral Commission met on Monday to certify the results.")
+    assert extract_dialogues(doc)[0] == []

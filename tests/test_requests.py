@@ -1,0 +1,97 @@
+"""Requests read from cables: seed 004's six exactly, and the rules on short cable-style text."""
+
+from engagements.extract.engagement import extract_records
+from engagements.extract.items import classify_item
+from engagements.extract.read import read_bytes, read_path
+from engagements.extract.requests import extract_requests
+
+from conftest import seed_path
+
+
+def cable(*paragraphs: str, post: str = "LIMA", tags: str = "PREL, PE") -> object:
+    """A short embassy cable in the WikiLeaks <pre> form, one numbered paragraph per argument."""
+    body = "\n\n".join(f"{i}. (C) {text}" for i, text in enumerate(paragraphs, 1))
+    text = f"<code><pre>C O N F I D E N T I A L {post} 000123\n\nE.O. 12958: DECL: 11/20/2019\nTAGS: {tags}\n\n{body}\n\nSIGNER</pre></code>"
+    return read_bytes(text.encode(), f"pre/09{post}123.txt")
+
+
+def keys(requests):
+    return sorted((r.requester_country_code, r.addressee_country_code, r.item) for r in requests)
+
+
+def test_seed_004_gives_the_six_requests_of_the_foreign_minister():
+    doc = read_path(seed_path("004"))
+    found = extract_records(doc)
+    (meeting,) = found.meetings
+    rows = {r.item: r for r in found.requests}
+    assert sorted(rows) == sorted(["helicopters", "night_vision_devices", "intelligence_sharing", "training", "equipment_other", "diplomatic_action"])
+    for r in found.requests:
+        assert (r.requester_country_code, r.addressee_country_code, r.status) == ("PER", "USA", "requested")
+        assert r.meeting_id == meeting.meeting_id and r.date_edtf == "2009-09-25"
+        assert r.quote in doc.paragraph(r.quote_paragraph).text
+        assert r.method.startswith("requests:") and r.plover_type == "REQUEST"
+    assert rows["night_vision_devices"].item_text == "night vision goggles"
+    assert rows["intelligence_sharing"].paragraph_numbers == [4, 5]
+    assert rows["equipment_other"].item_text == "more equipment"
+    assert rows["diplomatic_action"].paragraph_numbers[0] == 3
+    assert rows["helicopters"].cameo_code == "0232"
+
+
+def test_seed_000_force_level_assessment_was_requested_and_approved():
+    doc = read_path(seed_path("000"))
+    (r,) = extract_requests(doc)
+    assert (r.requester_country_code, r.addressee_country_code, r.item, r.status, r.date_edtf) == ("PER", "USA", "technical_assistance", "approved", "2009-08~")
+
+
+def test_a_list_gives_one_request_per_item():
+    doc = cable("Defense Minister Flores requested ten helicopters and radios, as well as training for pilots.")
+    assert keys(extract_requests(doc)) == [("PER", "USA", "communications_equipment"), ("PER", "USA", "helicopters"), ("PER", "USA", "training")]
+
+
+def test_assistance_including_items_is_the_items():
+    doc = cable("The Vice Minister told the Ambassador he was worried, and requested urgent USG assistance, including night vision goggles.")
+    assert keys(extract_requests(doc)) == [("PER", "USA", "night_vision_devices")]
+
+
+def test_urging_a_government_is_a_diplomatic_action_of_the_us():
+    doc = cable("The Ambassador urged the GOP to support the resolution on Honduras.")
+    (r,) = extract_requests(doc)
+    assert (r.requester_country_code, r.addressee_country_code, r.item) == ("USA", "PER", "diplomatic_action")
+    assert r.cameo_code == "0243"
+
+
+def test_demarche_is_a_diplomatic_action_request():
+    doc = cable("Poloff delivered the demarche on the arms trade treaty to MFA Director Rojas on October 2.")
+    assert keys(extract_requests(doc)) == [("USA", "PER", "diplomatic_action")]
+
+
+def test_denial_and_approval_language_sets_the_status():
+    doc = cable("Minister Flores asked the Ambassador for patrol boats. The Ambassador declined.")
+    (r,) = extract_requests(doc)
+    assert (r.item, r.status) == ("vessels", "denied")
+
+
+def test_pronoun_requester_is_the_last_named_actor():
+    doc = cable("Peruvian Foreign Minister Rojas welcomed the visit. He also asked for more financial assistance.")
+    assert keys(extract_requests(doc)) == [("PER", "USA", "financial_assistance")]
+
+
+def test_no_request_from_questions_negations_or_taskings():
+    doc = cable(
+        "The Minister asked whether the USG would fund the program.",
+        "The Minister did not request helicopters.",
+        "Post requests Department guidance on the visit.",
+        "The Minister would request helicopters if the budget allowed.",
+    )
+    assert extract_requests(doc) == []
+
+
+def test_item_vocabulary():
+    assert classify_item("night vision goggles") == "night_vision_devices"
+    assert classify_item("a battalion of helicopters") == "helicopters"
+    assert classify_item("drones") == "aircraft"
+    assert classify_item("command post vehicles") == "vehicles"
+    assert classify_item("increased intelligence sharing") == "intelligence_sharing"
+    assert classify_item("a force level assessment") == "technical_assistance"
+    assert classify_item("more equipment") == "equipment_other"
+    assert classify_item("nothing in particular") is None
