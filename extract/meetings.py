@@ -152,9 +152,10 @@ _HEAD_TITLES = (
     r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|"
     r"PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Political Counselor|Deputy Political Counselor|Economic Counselor|DATT|Defense Attache|Legat"
 )
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|(?:de|da|van|von|del|la|al-|el-|bin)\s?[A-Z][a-z]+|[A-Z]{2,}(?=\s|$|[,.;]))"
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|(?:van der|van den|de la|de los|de|da|van|von|del|la|al-|el-|bin)\s?[A-Z][a-z]+|[A-Z]{2,}(?=\s|$|[,.;]))"
 _PERSON = re.compile(
     r"(?:(?P<adj>\b[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)|\bU\.S\.|\bUS|\bEU|\bUN|\bOAS)\s+)?"
+    r"(?:(?:MOD|MoD|MFA|MEA|MRE|MOFA|MinDef|NSC|USTR|EUR|WHA|EAP|SCA|NEA|AF|ISN|INL|PM|EEB|DRL)\s+)?"
     r"(?P<title>\b(?:" + _HEAD_TITLES + r"))\b"
     r"(?:\s+(?P<name>(?!(?:and|of|the|on|in|to|for|said|told|met|was|is|has|had|who|also|stated|noted|that)\b)" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}))?"
 )
@@ -310,53 +311,78 @@ def _city_name(word: str) -> str:
 # --- people in prose ---------------------------------------------------------------------------
 
 
+_UNAMBIGUOUS_US = re.compile(r"^(?:Ambassador-at-Large|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Principal Deputy Assistant Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|DATT|Legat)$", _F)
+_US_EMBASSY_BEFORE = re.compile(r"(?:\b(?:U\.S\.|US|American)\s+Embassy|(?<![A-Z][a-z]an )\bEmbassy\s+[A-Z][\w ]{2,20}?)\s+$")
+_REPORTER_AFTER = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:also\s+)?(?:noted|said|says|added|commented|reported|observed|explained|remarked|opined|believes|thinks|argued|asked)\b")
+_AFTER_POSSESSIVE_KEEP = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+){0,3}?(?:visit|trip|meeting|talks|travel|call|arrival|delegation)\b", _F)
+_ADJ_POSSESSIVE = re.compile(r"(?:^|\s)(?P<adj>[A-Z][a-z]+)(?:'s|’s)\s+$")
+_NAME_PARTICLES = re.compile(r"\b(?:van der|van den|de la|de los|de las|van|von|de|da|del|di|bin|ibn|al)\s+(?=[A-Z])")
+
+
 def _people_in(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
     """Titled officials named in a sentence, with their government: a nationality written
-    before the title wins; a US embassy or Washington title without one is US; otherwise the
-    person's surname as placed elsewhere in the cable, else the host country."""
+    before the title wins ('Peruvian FM', "Israel's Chief Scientist"); an office only the US
+    has ('A/S', 'Senator', 'Econoff') is US; then the person's surname as placed elsewhere in
+    the cable; then an embassy title ('the Ambassador') is the post's own, US; else the host.
+    A principal named in a possessive ("President Lula's Advisor") is not a participant."""
+    from .people import _is_title_word
+
     out = []
     for m in _PERSON.finditer(text):
         title = m.group("title")
         adj = m.group("adj")
         name = m.group("name")
         if name:
-            words = [w for w in name.split() if w not in _NOT_NAMES]
-            # stop the name at the first word that is not a name (e.g. a following title)
             kept = []
             for w in name.split():
                 if w in _NOT_NAMES or level_for_title(w, None) in (Level.HEAD_OF_STATE, Level.MINISTER) and w not in ("King",):
                     break
                 kept.append(w)
-            name = re.sub(r"(?:'s|’s)$", "", " ".join(kept)) or None
+            while kept and _is_title_word(kept[0]) and not _NAME_PARTICLES.match(kept[0] + " X"):
+                kept.pop(0)  # "Secretary East Rajiv Sikri": a title word before the name
+            name = " ".join(kept) or None
+            if name and all(_is_title_word(w) for w in name.split()):
+                name = None  # "General Assembly": an institution, not a person
             if name and (name.isupper() and len(name) <= 5):
                 name = None  # an acronym (MFA, GOB), not a name
+        name_end = text.find(name, m.start("title")) + len(name) if name and text.find(name, m.start("title")) >= 0 else m.end("title")
+        tail = text[name_end:name_end + 60]
+        if tail.startswith(("'s", "’s")):
+            if not _AFTER_POSSESSIVE_KEEP.match(tail):
+                continue  # "President Lula's Foreign Affairs Advisor": the advisor is meant
+        if name:
+            name = re.sub(r"(?:'s|’s)$", "", name)
         if adj and country_code(adj, ctx.host) is None and adj not in ("U.S.", "US"):
             adj = None
-        full_title = expand_title(title)
+        before = text[max(0, m.start() - 30):m.start()]
         country = None
         if adj:
             country = country_code(adj, ctx.host)
-        elif name and actors is not None:
+        if country is None:
+            pm = _ADJ_POSSESSIVE.search(before)
+            if pm and country_code(pm.group("adj"), ctx.host):
+                country = country_code(pm.group("adj"), ctx.host)  # "Israel's Chief Scientist"
+        if country is None and (_UNAMBIGUOUS_US.match(title) or _US_EMBASSY_BEFORE.search(before)):
+            country = "USA"
+        if country is None and name and actors is not None:
             country = actors.country_of_name(name)
         if country is None and name and name.split()[-1] in _US_PRINCIPALS and title.lower() in _US_PRINCIPALS[name.split()[-1]]:
             country = "USA"
+        full_title = expand_title(title)
         if country is None:
-            before = text[max(0, m.start() - 30):m.start()]
             bare_secretary = title.lower() == "secretary" and not before.rstrip().lower().endswith("the")
             if _US_TITLE.match(title) and not bare_secretary:
                 if title.lower().startswith(("ambassador", "amb.", "charg", "cda", "dcm", "deputy chief")) and not ctx.embassy:
                     country = None
                 else:
                     country = "USA"
-            elif ctx.host and ctx.embassy:
-                country = ctx.host
+            elif ctx.host and (ctx.embassy or level_for_title(full_title, ctx.host) not in (Level.AMBASSADOR, Level.WORKING_LEVEL, None)):
+                country = ctx.host  # a post's or a subject country's own officials
         level = level_for_title(full_title, country)
         start = m.start("adj") if adj else m.start("title")
-        end = m.end("name") if name and m.group("name") else m.end("title")
-        end = start + len(text[start:end].rstrip())
-        if name:
-            end = text.find(name, m.start("title")) + len(name) if text.find(name, m.start("title")) >= 0 else end
+        end = name_end if name else m.end("title")
         person = Person(name=name, title=full_title, country=country, level=level, start=start, end=end, text=text[start:end], raw_title=title)
+        person.reporter = bool(_REPORTER_AFTER.match(text[end:end + 40]))
         out.append((person, start, end))
     return out
 
@@ -402,22 +428,36 @@ _VISIT_OF = re.compile(r"\bvisit(?:s)?\s+(?:of|by)\s+(?:the\s+|a\s+|an\s+)?(?:U\
 _ROUTINE_NEAR = re.compile(r"\b(?:meets?|met|meetings?|talks|visits?)\s+(?:\w+\s+)?(?:often|regularly|frequently|routinely|periodically|from time to time|weekly|monthly)\b|\b(?:frequent|regular|routine|periodic|numerous|many|several)\s+(?:\w+\s+)?(?:meetings|visits|contacts|talks|calls|interchanges|exchanges)\b", _F)
 
 
+_TRIGGERS = (
+    ("call-on", "call-on", _CALL_ON),
+    ("future", "meeting", _WILL_MEET),
+    ("met-with", "meeting", _MET_VERB),
+    ("during-meeting", "meeting", _DURING),
+    ("told-us", "meeting", _TOLD_US),
+    ("codel", "codel", _CODEL),
+    ("talks", "meeting", _TALKS),
+    ("visit", "visit", _VISIT_NOUN),
+)
+
+
 def _trigger(sentence: str) -> tuple[str, str, int] | None:
-    """(rule, kind, offset) of the first meeting trigger in a sentence, or None."""
-    for rule, kind, pattern in (
-        ("call-on", "call-on", _CALL_ON),
-        ("future", "meeting", _WILL_MEET),
-        ("met-with", "meeting", _MET_VERB),
-        ("during-meeting", "meeting", _DURING),
-        ("told-us", "meeting", _TOLD_US),
-        ("codel", "codel", _CODEL),
-        ("talks", "meeting", _TALKS),
-        ("visit", "visit", _VISIT_NOUN),
-    ):
+    """(rule, kind, offset) of the first meeting trigger in a sentence (by rule priority)."""
+    for rule, kind, pattern in _TRIGGERS:
         m = pattern.search(sentence)
         if m:
             return rule, kind, m.start()
     return None
+
+
+def _all_triggers(sentence: str) -> list[tuple[str, str, int, int]]:
+    """Every meeting trigger in a sentence as (rule, kind, start, end), in text order, the
+    higher-priority rule kept where two overlap."""
+    hits: list[tuple[str, str, int, int]] = []
+    for rule, kind, pattern in _TRIGGERS:
+        for m in pattern.finditer(sentence):
+            if not any(m.start() < e and s < m.end() for _, _, s, e in hits):
+                hits.append((rule, kind, m.start(), m.end()))
+    return sorted(hits, key=lambda h: h[2])
 
 
 _CONFIDENCE = {"memcon-head": 0.9, "call-on": 0.7, "met-with": 0.65, "during-meeting": 0.55, "told-us": 0.6, "future": 0.5, "codel": 0.5, "talks": 0.5, "visit": 0.45}
@@ -434,43 +474,92 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
     out: list[_Cand] = []
     for s, e in sentence_spans(text):
         sentence = text[s:e]
-        trig = _trigger(sentence)
-        if trig is None or _EXCLUDE.search(sentence) or _ROUTINE_NEAR.search(sentence):
+        if _EXCLUDE.search(sentence) or _ROUTINE_NEAR.search(sentence):
             continue
-        rule, kind, at = trig
-        if _HYPOTHETICAL.search(sentence[max(0, at - 40):at + 10]):
+        triggers = _all_triggers(sentence)
+        if not triggers:
             continue
-        people = [p for p, _, _ in _people_in(sentence, ctx, actors)]
-        if rule == "told-us" and not any(p.country == "USA" for p in people):
-            people.append(Person(name=None, title=None, country="USA", level=None, text="us"))
-        parties = {p.country for p in people if p.country}
-        date = _pick_date(dates, s, e, s + at)
-        city, country = _venue(sentence, ctx.host, at)
-        if len(parties) < 2:
-            if rule in ("visit", "codel", "future", "talks", "met-with", "during-meeting") and (date is not None or country is not None):
-                named = parties | _country_parties(sentence, ctx) | ({country} if country else set())
-                summit = bool(_SUMMIT.search(sentence)) and date is not None
-                if rule == "visit" and date is not None and country is None and ctx.embassy and ctx.host and _VISIT_OF.search(sentence):
-                    # "visit of the FBI team, August 31-September 4" in a post's cable: a visit
-                    # to the post's host country
-                    country = ctx.host
-                    named = named | {ctx.host, "USA"}
-                if (len(named) < 2 and not (summit and named)) or not people and rule not in ("visit", "talks", "during-meeting"):
-                    continue
+        first = _trigger(sentence)
+        everyone = _people_in(sentence, ctx, actors)
+        used_dates: set[str] = set()
+        for i, (rule, kind, at, _end) in enumerate(triggers):
+            nxt = triggers[i + 1][2] if i + 1 < len(triggers) else len(sentence)
+            if i == 0:
+                rule, kind, at = first
+                window = (0, len(sentence))
             else:
-                continue
-        if rule == "visit" and date is None and country is None:
-            continue
-        if country is None and ctx.embassy and ctx.host and any(p.country == "USA" and p.level in (Level.AMBASSADOR, Level.WORKING_LEVEL, Level.SENIOR_OFFICIAL) for p in people) and ctx.host in parties and rule in ("told-us", "met-with", "call-on", "during-meeting"):
-            country = ctx.host  # the post's own officers meet the host government at home
-        status = _status(sentence, at, date, ctx.ref)
-        quote = sentence.strip()
-        if len(quote) > 400:
-            quote = quote[:400].rstrip()
-        out.append(_Cand(rule=rule, kind=kind, paragraph=number, quote=quote, date=date, status=status,
-                         city=city, country=country, people=people, paragraphs={number},
-                         confidence=_CONFIDENCE[rule] * (1.0 if len(parties) >= 2 else 0.8)))
+                window = (max(triggers[i - 1][3], at - 60), nxt)
+                own = [d for d in dates if s + at - 40 <= d.start and d.end <= s + nxt]
+                if not own or all(d.edtf in used_dates for d in own):
+                    continue  # a second trigger makes a second meeting only with its own date
+            cand = _candidate(ctx, number, sentence, s, e, rule, kind, at, window, everyone, dates, i == 0)
+            if cand is not None and (cand.date is None or cand.date.edtf not in used_dates):
+                out.append(cand)
+                if cand.date is not None:
+                    used_dates.add(cand.date.edtf)
     return out
+
+
+def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str, kind: str, at: int,
+               window: tuple[int, int], everyone, dates: list[DateMention], first: bool) -> _Cand | None:
+    """One meeting candidate for the trigger at ``at`` of a sentence (``s``/``e`` its span in
+    the paragraph); people are those written in ``window`` (the whole sentence for the first)."""
+    if _HYPOTHETICAL.search(sentence[max(0, at - 40):at + 10]):
+        return None
+    lo, hi = window
+    said = _SPEECH.search(sentence, at + 4)
+    if said and said.start() < hi:
+        hi = said.start()  # what was said is not who met: "told the Ambassador that President X ..."
+    people = [p for p, ps, pe in everyone if (first or ps >= lo) and pe <= hi and not (p.reporter and ps < at and rule != "told-us")]
+    if rule == "told-us" and not any(p.country == "USA" for p in people):
+        people.append(Person(name=None, title=None, country="USA", level=None, text="us"))
+    parties = {p.country for p in people if p.country}
+    if first:
+        date = _pick_date(dates, s, e, s + at)
+    else:
+        own = [d for d in dates if s + at - 40 <= d.start and d.end <= s + hi]
+        date = own[0] if own else None
+    city, country = _venue(sentence, ctx.host, at)
+    if country is None:
+        city, country = _venue_before_noun(sentence[max(0, at - 40):hi], ctx.host)
+    if len(parties) < 2:
+        if rule in ("visit", "codel", "future", "talks", "met-with", "during-meeting") and (date is not None or country is not None):
+            named = parties | _country_parties(sentence[lo:hi] if not first else sentence, ctx) | ({country} if country else set())
+            summit = bool(_SUMMIT.search(sentence)) and date is not None
+            if rule == "visit" and date is not None and country is None and ctx.embassy and ctx.host and _VISIT_OF.search(sentence):
+                # "visit of the FBI team, August 31-September 4" in a post's cable: a visit
+                # to the post's host country
+                country = ctx.host
+                named = named | {ctx.host, "USA"}
+            if (len(named) < 2 and not (summit and named)) or not people and rule not in ("visit", "talks", "during-meeting"):
+                return None
+        else:
+            return None
+    if rule == "visit" and date is None and country is None:
+        return None
+    if country is None and ctx.embassy and ctx.host and any(p.country == "USA" and p.level in (Level.AMBASSADOR, Level.WORKING_LEVEL, Level.SENIOR_OFFICIAL) for p in people) and ctx.host in parties and rule in ("told-us", "met-with", "call-on", "during-meeting"):
+        country = ctx.host  # the post's own officers meet the host government at home
+    status = _status(sentence, at, date, ctx.ref)
+    quote = sentence.strip()
+    if len(quote) > 400:
+        quote = quote[:400].rstrip()
+    return _Cand(rule=rule, kind=kind, paragraph=number, quote=quote, date=date, status=status,
+                 city=city, country=country, people=people, paragraphs={number},
+                 confidence=_CONFIDENCE[rule] * (1.0 if len(parties) >= 2 else 0.8) * (1.0 if first else 0.9))
+
+
+_SPEECH = re.compile(r"\b(?:that|said|says|saying|stating|noting|asserting|arguing|warning|explaining)\b|[:\"“]")
+_NOUN_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[\w.-]+\s+){0,2}?(?:summit|meeting|talks|conference|visit)\b")
+
+
+def _venue_before_noun(text: str, host: str | None) -> tuple[str | None, str | None]:
+    """'the proposed Madrid U.S.-EU Summit': a city named just before the meeting noun."""
+    for m in _NOUN_PLACE.finditer(text):
+        place = m.group("place")
+        code = country_code(place, host)
+        if code and len(code) == 3 and not _is_adjective(place) and not _is_country_word(place):
+            return place, code
+    return None, None
 
 
 # --- memcon ----------------------------------------------------------------------------------
@@ -487,7 +576,9 @@ def _memcon(ctx: _Ctx, actors) -> _Cand | None:
             break
     if block_para is None:
         return None
-    block = block_para.text[_PARTICIPANTS.search(block_para.text).start():]
+    label_at = _PARTICIPANTS.search(block_para.text).start()
+    line_start = block_para.text.rfind("\n", 0, label_at) + 1
+    block = block_para.text[line_start:]  # from the line's start: "Israeli Participants:"
     people = parse_participants(block, host=ctx.host)
     people = [p for p in people if p.name or p.title]
     if not people:
@@ -629,6 +720,31 @@ def _quote_for(doc: ParsedCable, c: _Cand, p: Person) -> tuple[int, str]:
     return c.paragraph, c.quote
 
 
+_VISITOR_LEVELS = frozenset({Level.SENIOR_OFFICIAL, Level.MILITARY_COMMANDER, Level.LEGISLATOR})
+
+
+def _lead_by_rank(people: list[Person]) -> None:
+    """Prose names people in any order: each side's lead is its highest-ranked official (the
+    first named among equals)."""
+    from .people import _rank
+
+    def rank(p: Person) -> int:
+        # an ambassador or chargé accompanies a visiting principal of his own side
+        if p.level == Level.AMBASSADOR and any(q is not p and q.country == p.country and q.level in _VISITOR_LEVELS for q in people):
+            return _rank(Level.WORKING_LEVEL)
+        return _rank(p.level)
+
+    best: dict[str | None, Person] = {}
+    for p in people:
+        if p.country is None or p.role == ParticipantRole.NOTETAKER:
+            continue
+        cur = best.get(p.country)
+        if cur is None or rank(p) < rank(cur):
+            best[p.country] = p
+    for p in best.values():
+        p.role = ParticipantRole.LEAD
+
+
 def _records(doc: ParsedCable, c: _Cand) -> tuple[Meeting, list[MeetingParticipant]]:
     edtf = c.date.edtf if c.date else None
     anchor = (min(c.paragraphs), edtf, c.country, c.rule)
@@ -638,7 +754,7 @@ def _records(doc: ParsedCable, c: _Cand) -> tuple[Meeting, list[MeetingParticipa
         if p.role == ParticipantRole.LEAD and not c.block_people:
             p.role = ParticipantRole.PARTICIPANT
     if not c.block_people:
-        choose_leads(people)
+        _lead_by_rank(people)
     cameo, plover, mode = event_coding(c.status, c.country, c.parties())
     meeting = Meeting(
         meeting_id=meeting_id, cable_id=doc.cable_id, paragraph_numbers=sorted(c.paragraphs),

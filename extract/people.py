@@ -42,6 +42,7 @@ class Person:
     end: int = 0
     text: str = ""  # the words as written
     raw_title: str | None = None
+    reporter: bool = False  # the sentence's reporting subject ("PolCouns noted that ..."), not a party
 
 
 #: Ranks from highest to lowest, for choosing leads.
