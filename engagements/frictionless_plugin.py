@@ -11,10 +11,20 @@ every *top-level* module whose name starts with ``frictionless_`` (``pkgutil.ite
 uses its ``<Name>Plugin`` class.  The top-level shim ``frictionless_engagements.py`` (shipped in
 the wheel) re-exports ``EngagementsPlugin`` from here.  ``register()`` adds it by hand, for
 processes where the shim is not importable.
+
+Editable installs (``pip install -e .``) serve modules through setuptools' import hook, which
+``pkgutil.iter_modules`` cannot list, so the plain ``frictionless`` command does not see the shim
+there.  ``python -m engagements.frictionless_plugin`` copies the shim into site-packages once
+(it fails soft if ``engagements`` is later uninstalled; delete the file to undo).
 """
 
 from __future__ import annotations
 
+import pkgutil
+import shutil
+import sys
+import sysconfig
+from pathlib import Path
 from typing import ClassVar
 
 import pyarrow as pa
@@ -67,3 +77,31 @@ def register() -> None:
     system.register("engagements", EngagementsPlugin())
     system.__dict__.pop("plugins", None)
     system.__dict__.pop("methods", None)
+
+
+SHIM = "frictionless_engagements"
+
+
+def shim_discoverable() -> bool:
+    """True when frictionless' own discovery (``pkgutil.iter_modules``) lists the shim from where
+    the ``frictionless`` command looks: ``sys.path`` without the current folder, which
+    ``python -m`` adds but the command does not."""
+    here = Path.cwd().resolve()
+    paths = [p for p in sys.path if p and Path(p).resolve() != here]
+    return any(m.name == SHIM for m in pkgutil.iter_modules(paths))
+
+
+def install_shim(site_packages: Path | None = None) -> Path | None:
+    """Copy the top-level shim into site-packages unless frictionless can already find it; return
+    the file written, or None when nothing was needed."""
+    if shim_discoverable():
+        return None
+    source = Path(__file__).resolve().parents[1] / f"{SHIM}.py"
+    target = Path(site_packages or sysconfig.get_paths()["purelib"]) / f"{SHIM}.py"
+    shutil.copyfile(source, target)
+    return target
+
+
+if __name__ == "__main__":
+    written = install_shim()
+    print(f"wrote {written}" if written else "frictionless already finds the engagements plugin; nothing to do")

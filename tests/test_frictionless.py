@@ -3,15 +3,14 @@
 frictionless 5.21 finds plugins only as top-level modules named ``frictionless_*`` that
 ``pkgutil.iter_modules()`` lists.  An installed wheel ships ``frictionless_engagements.py`` at the
 top level of site-packages, so the plain CLI finds it; an editable install serves modules through
-setuptools' import hook, which pkgutil cannot list, so there the CLI test puts a copy of the shim
-on PYTHONPATH (what the wheel does by being installed).
+setuptools' import hook, which pkgutil cannot list: there ``python -m engagements.frictionless_plugin``
+copies the shim into site-packages once, and until then the CLI test puts a copy on PYTHONPATH.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import pkgutil
 import shutil
 import subprocess
 import sys
@@ -21,7 +20,7 @@ import pytest
 import release_samples as samples  # tests/ is on sys.path, as conftest.py's folder
 from frictionless import validate
 
-from engagements.frictionless_plugin import register
+from engagements.frictionless_plugin import register, shim_discoverable
 
 SHIM = Path(__file__).resolve().parents[1] / "frictionless_engagements.py"
 
@@ -33,7 +32,7 @@ def release_folder(tmp_path_factory) -> Path:
 
 def _cli_env(tmp_path: Path) -> dict:
     env = dict(os.environ)
-    if not any(m.name == "frictionless_engagements" for m in pkgutil.iter_modules()):
+    if not shim_discoverable():
         shutil.copy(SHIM, tmp_path / SHIM.name)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tmp_path), env.get("PYTHONPATH")]))
     return env
