@@ -147,7 +147,9 @@ _HEAD_TITLES = (
     r"Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Principal Deputy Assistant Secretary|"
     r"Ambassador(?:-at-Large)?|Charg[eé] d'Affaires|Charg[eé]|CDA|DCM|Deputy Chief of Mission|"
     r"Senator|Sen\.|Congressman|Congresswoman|Speaker|Rep\.|"
+    r"Brigadier|Colonel|Col\.|COL|Lt\. Col\.|Lieutenant Colonel|"
     r"General|Gen\.|Lieutenant General|Major General|Brigadier General|Admiral|Adm\.|Vice Admiral|Commander|Chief of Defen[cs]e|"
+    r"(?:Foreign (?:Affairs |Policy )?|International Affairs |Presidential |Senior |Special |Political |Military |Security )?Advis[eo]r(?: to the (?:President|Prime Minister))?|"
     r"Governor|Mayor|Director General|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special Envoy|Special Representative|Envoy|"
     r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|"
     r"PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Political Counselor|Deputy Political Counselor|Economic Counselor|DATT|Defense Attache|Legat"
@@ -157,7 +159,7 @@ _PERSON = re.compile(
     r"(?:(?P<adj>\b[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)|\bU\.S\.|\bUS|\bEU|\bUN|\bOAS)\s+)?"
     r"(?:(?:MOD|MoD|MFA|MEA|MRE|MOFA|MinDef|NSC|USTR|EUR|WHA|EAP|SCA|NEA|AF|ISN|INL|PM|EEB|DRL)\s+)?"
     r"(?P<title>\b(?:" + _HEAD_TITLES + r"))\b"
-    r"(?:\s+(?P<name>(?!(?:and|of|the|on|in|to|for|said|told|met|was|is|has|had|who|also|stated|noted|that)\b)" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}))?"
+    r"(?:(?:\s+|,\s+(?=" + _NAME_WORD + r"\s+" + _NAME_WORD + r"))(?P<name>(?!(?:and|of|the|on|in|to|for|said|told|met|was|is|has|had|who|also|stated|noted|that)\b)" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}))?"
 )
 _NOT_NAMES = frozenset("""The And Of On In To For Said Told Met Was Is Has Had Who Also That This These When While During After Before
  Since Although Ministry Minister Government President Foreign Embassy Affairs January February March April May June July August
@@ -513,6 +515,8 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
     people = [p for p, ps, pe in everyone if (first or ps >= lo) and pe <= hi and not (p.reporter and ps < at and rule != "told-us")]
     if rule == "told-us" and not any(p.country == "USA" for p in people):
         people.append(Person(name=None, title=None, country="USA", level=None, text="us"))
+    if len({p.country for p in people if p.country}) < 2 and rule in _ENCOUNTER_RULES | {"call-on"}:
+        people.extend(_groups_in(sentence[lo:hi], lo, ctx, {p.country for p in people}))
     parties = {p.country for p in people if p.country}
     if first:
         date = _pick_date(dates, s, e, s + at)
@@ -546,6 +550,32 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
     return _Cand(rule=rule, kind=kind, paragraph=number, quote=quote, date=date, status=status,
                  city=city, country=country, people=people, paragraphs={number},
                  confidence=_CONFIDENCE[rule] * (1.0 if len(parties) >= 2 else 0.8) * (1.0 if first else 0.9))
+
+
+_GROUP = re.compile(
+    r"\b(?P<adj>[A-Z][a-z]+)(?:'s|’s)?\s+(?P<rest>(?:[\w'’()-]+\s+){0,4}?(?:officials?|officers?|authorities|police|units?|prosecutors?|delegation|delegations|"
+    r"government|ministry|counterparts?|military|armed forces|diplomats?|representatives?|analysts|intelligence service|legislators|"
+    r"parliamentarians|lawmakers|team|interlocutors|negotiators|commanders?))\b"
+)
+
+
+def _groups_in(text: str, offset: int, ctx: _Ctx, have: set) -> list[Person]:
+    """Unnamed officials written as a group with their nationality ('Argentine intelligence
+    officials', 'a Paraguayan federal prosecutor'): a party even without a name."""
+    out = []
+    for m in _GROUP.finditer(text):
+        code = country_code(m.group("adj"), ctx.host)
+        if not code or code in have or code == "USA":
+            continue
+        if not _is_adjective(m.group("adj")) and not m.group(0)[len(m.group("adj")):].startswith(("'s", "’s")):
+            continue
+        title = m.group(0)
+        level = level_for_title(title, code) or Level.WORKING_LEVEL
+        if level in (Level.HEAD_OF_STATE, Level.MINISTER, Level.DEPUTY_MINISTER) and not re.search(r"\b(?:minister|president)\b", title, _F):
+            level = Level.WORKING_LEVEL
+        out.append(Person(name=None, title=title, country=code, level=level, start=offset + m.start(), end=offset + m.end(), text=title, raw_title=title))
+        have = have | {code}
+    return out
 
 
 _SPEECH = re.compile(r"\b(?:that|said|says|saying|stating|noting|asserting|arguing|warning|explaining)\b|[:\"“]")
