@@ -25,6 +25,9 @@ US_ACTOR = re.compile(
     r"White House|Mission|USAID|Special Envoy|Envoy|Deputy Chief of Mission)\b"
 )
 
+#: Offices that are American whatever else the phrase names.
+_SURE_US = re.compile(r"\b(?:POTUS|President Obama|President Bush|President Clinton|Secretary Clinton|Secretary Rice|Secretary Powell|Secretary Gates|the Secretary|Ambassador [A-Z]\w+ and (?:the )?(?:DCM|Poloff)|Emb ?offs?|Pol ?offs?|PolCouns|Econ ?offs?|the Ambassador|the Charge|the DCM|CODEL|Codel)\b")
+
 #: A US title immediately before a name: the name belongs to the US side.
 _US_TITLED_NAME = re.compile(
     r"\b(?:Charge|Senator|Sen\.|Congressman|Congresswoman|Rep\.|A/S|DAS|PDAS|DASD|U/S|"
@@ -113,6 +116,8 @@ class ActorIndex:
 
     def resolve(self, phrase: str) -> str | None:
         """The government of a subject phrase: a country word, a known name, a US office."""
+        if _SURE_US.search(phrase):
+            return "USA"
         found = find_countries(phrase, self.host)
         if found:
             return found[-1][2] if _ends_with_country_body(phrase) else found[0][2]

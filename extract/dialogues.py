@@ -29,6 +29,12 @@ from .evidence import record_id, slug
 from .sentences import sentence_spans
 from .titles import expand_title, level_for_title
 
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a rule written with plain spaces so that any white space matches them: cable
+    bodies are hard-wrapped, and "made repeated\\npleas for" is "made repeated pleas for"."""
+    return re.compile(pattern.replace(" ", r"\s+"), flags)
+
 # ---------------------------------------------------------------------------------------------
 # Names
 
@@ -39,23 +45,23 @@ _HEAD = (
 )
 _NAME_WORD = r"(?:U\.S\.|[A-Z][\w'/&+-]*|of|on|and|for|to|-)"
 #: A capitalised mechanism name, with an acronym defined in parentheses where there is one.
-_NAMED = re.compile(
+_NAMED = _rx(
     rf"(?P<name>(?:{_NAME_WORD}[ -]?){{0,8}}?\b{_HEAD})(?:\s*\((?P<acr>[A-Z0-9][A-Za-z0-9/+&.-]{{1,11}})\))?"
 )
 #: Heads too generic to stand alone: they need a qualifier that makes them a mechanism.
-_GENERIC_HEAD = re.compile(r"^(?:the\s+)?(?:Commission|Mechanism|Forum|Talks|Discussions|Consultations|Dialogue|Working Group)$", re.I)
+_GENERIC_HEAD = _rx(r"^(?:the\s+)?(?:Commission|Mechanism|Forum|Talks|Discussions|Consultations|Dialogue|Working Group)$", re.I)
 #: Names that are institutions, not bilateral mechanisms.
-_NOT_A_MECHANISM = re.compile(
+_NOT_A_MECHANISM = _rx(
     r"\b(?:European Commission|Human Rights Commission|Electoral|Election|Truth|Investigat|Parliamentary|Congressional|"
     r"Central|National|Supreme|Permanent|Security Council|Planning Commission|Trade Commission|Atomic|Commission on|"
     r"Commission for|UN |U\.N\.|United Nations|Interagency|Task Force)\b"
 )
 #: A described, unnamed working group: "A purely mil-to-mil (navy to navy) working group meets".
-_DESCRIBED = re.compile(
+_DESCRIBED = _rx(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:purely\s+|separate\s+|bilateral\s+)?(?P<qual>[\w/-]+(?:\s+[\w/-]+)?\s+(?:\((?P<inner>[^)]{3,40})\)\s+)?)working group\s+(?P<verb>meets|met|is held|convenes|gathers)\b"
 )
 #: A recurring meeting named by its ordinal and parties: "the ninth India-EU summit".
-_ORDINAL_PAIR = re.compile(
+_ORDINAL_PAIR = _rx(
     r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?P<name>(?P<a>U\.S\.|[A-Z][A-Za-z]+)\s*[-–]\s*(?P<b>[A-Z][A-Za-z]+)\s+(?:[Ss]ummit|[Ss]trategic [Dd]ialogue|[Dd]ialogue|[Jj]oint [Cc]ommission|[Ss]taff [Tt]alks))\b"
 )
@@ -64,30 +70,30 @@ _ACRONYM_USE = "(?<![\\w/])(?<!\\w-){acr}(?![\\w-])"
 # ---------------------------------------------------------------------------------------------
 # Evidence that a mechanism exists, and its attributes
 
-_SESSION_CUE = re.compile(
+_SESSION_CUE = _rx(
     r"\b(?:met|meets|meet|held|holds|convened|convenes|session|sessions|round|plenary|took place|take place|chaired|hosted|"
     r"first|second|third|last|next|previous|inaugural|annual|yearly|established|created|launched|\d+(?:st|nd|rd|th))\b",
     re.I,
 )
-_PROPOSED = re.compile(r"\b(?:propos\w*|would (?:create|establish|launch)|hope\w* to|creation of|plans? to (?:create|establish|launch)|could (?:create|establish)|idea of|suggest\w*|may establish|new(?:ly)? proposed)\b", re.I)
-_FREQUENCY = re.compile(
+_PROPOSED = _rx(r"\b(?:propos\w*|would (?:create|establish|launch)|hope\w* to|creation of|plans? to (?:create|establish|launch)|could (?:create|establish)|idea of|suggest\w*|may establish|new(?:ly)? proposed)\b", re.I)
+_FREQUENCY = _rx(
     r"\b(?:(?:once|twice|three times|four times) (?:a|per|each|every) (?:year|month|quarter|week)|annual(?:ly)?|yearly|"
     r"every (?:other|two|three|four|six|\w+) (?:years?|months?|weeks?)|every (?:year|month|quarter)|bi-?weekly|bi-?monthly|"
     r"bi-?annual(?:ly)?|semi-?annual(?:ly)?|quarterly|monthly|weekly|(?:no|not\s+\w+\s+a) set schedule)\b",
     re.I,
 )
-_INFORMAL = re.compile(r"\binformal (?:understanding|arrangement|agreement|basis)\b", re.I)
-_FORMAL = re.compile(r"\b(?:established|created|regulated|governed|stipulated|set up|provided for)\s+(?:by|under|in|through)\s+(?:a|an|the)\s+[\w\s.-]{0,40}?(?:[Aa]greement|[Mm]emorandum|MOU|MOA|[Tt]reaty|[Cc]harter|[Aa]ccord)\b")
+_INFORMAL = _rx(r"\binformal (?:understanding|arrangement|agreement|basis)\b", re.I)
+_FORMAL = _rx(r"\b(?:established|created|regulated|governed|stipulated|set up|provided for)\s+(?:by|under|in|through)\s+(?:a|an|the)\s+[\w\s.-]{0,40}?(?:[Aa]greement|[Mm]emorandum|MOU|MOA|[Tt]reaty|[Cc]harter|[Aa]ccord)\b")
 #: "<mechanism> was established in 1997" / "established the <mechanism> in 1997".
-_EST_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,3}?(?:was|were|has been|had been|is)\s+(?:first\s+|formally\s+)?(?:established|created|founded|launched|set up)\b")
-_EST_BEFORE = re.compile(r"\b(?:established|created|founded|launched|set up)\s+(?:the\s+|a\s+)?$")
+_EST_AFTER = _rx(r"\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,3}?(?:was|were|has been|had been|is)\s+(?:first\s+|formally\s+)?(?:established|created|founded|launched|set up)\b")
+_EST_BEFORE = _rx(r"\b(?:established|created|founded|launched|set up)\s+(?:the\s+|a\s+)?$")
 
 _KIND_RULES: list[tuple[DialogueKind, re.Pattern[str]]] = [
-    (DialogueKind.MIL_TO_MIL, re.compile(r"\b(?:mil(?:itary)?[- ]to[- ]mil(?:itary)?|staff talks|navy|naval|army|air force|general officer|flag officer|colonels|joint staff|CHOD|service[- ]to[- ]service|M2M)\b", re.I)),
-    (DialogueKind.POL_MIL, re.compile(r"\b(?:pol[-/ ]?mil|political[- ]military|security (?:dialogue|cooperation|consultat\w*|issues)|defen[cs]e (?:consultations|dialogue|policy|cooperation)|bilateral defen[cs]e)\b", re.I)),
-    (DialogueKind.STRATEGIC, re.compile(r"\b(?:strategic|summit)\b", re.I)),
-    (DialogueKind.ECONOMIC, re.compile(r"\b(?:econom\w*|trade|IPR|intellectual property|commercial|energy|financ\w*|investment|free trade|customs)\b", re.I)),
-    (DialogueKind.LAW_ENFORCEMENT, re.compile(r"\b(?:narcotics?|counter-?narcotics|drugs?|law enforcement|police|justice|maritime interdiction|interdiction)\b", re.I)),
+    (DialogueKind.MIL_TO_MIL, _rx(r"\b(?:mil(?:itary)?[- ]to[- ]mil(?:itary)?|staff talks|navy|naval|army|air force|general officer|flag officer|colonels|joint staff|CHOD|service[- ]to[- ]service|M2M)\b", re.I)),
+    (DialogueKind.POL_MIL, _rx(r"\b(?:pol[-/ ]?mil|political[- ]military|security (?:dialogue|cooperation|consultat\w*|issues)|defen[cs]e (?:consultations|dialogue|policy|cooperation)|bilateral defen[cs]e)\b", re.I)),
+    (DialogueKind.STRATEGIC, _rx(r"\b(?:strategic|summit)\b", re.I)),
+    (DialogueKind.ECONOMIC, _rx(r"\b(?:econom\w*|trade|IPR|intellectual property|commercial|energy|financ\w*|investment|free trade|customs)\b", re.I)),
+    (DialogueKind.LAW_ENFORCEMENT, _rx(r"\b(?:narcotics?|counter-?narcotics|drugs?|law enforcement|police|justice|maritime interdiction|interdiction)\b", re.I)),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -97,18 +103,18 @@ _ORDINALS = {
     "first": 1, "inaugural": 1, "initial": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }
-_ORDINAL_BEFORE = re.compile(
+_ORDINAL_BEFORE = _rx(
     r"\b(?P<ord>first|inaugural|initial|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th)|last|previous|next|upcoming)"
     r"\s+(?:\((?P<paren>last|latest|most recent|previous)\)\s+)?(?:(?:round|session|meeting|plenary|iteration) of (?:the )?)?(?:[\w.-]+\s+){0,3}$",
     re.I,
 )
-_HELD = re.compile(r"\b(?:met|was held|were held|took place|held|convened|was chaired|hosted|was hosted|occurred|concluded)\b", re.I)
-_PLANNED = re.compile(r"\b(?:next|will|expected|scheduled|upcoming|planned|is to|are to|slated)\b", re.I)
-_CANCELLED = re.compile(r"\b(?:cancel+ed|called off|postponed indefinitely)\b", re.I)
-_FOLLOW_ON = re.compile(r"\b(?:follow-?on|follow-?up) (?:meeting|session|round)\b", re.I)
-_SAME_MONTH = re.compile(r"\bsame month (?:in|of) (?P<year>(?:19|20)\d\d)\b", re.I)
-_VENUE = re.compile(r"\b(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
-_CHAIRS = re.compile(
+_HELD = _rx(r"\b(?:met|was held|were held|took place|held|convened|was chaired|hosted|was hosted|occurred|concluded)\b", re.I)
+_PLANNED = _rx(r"\b(?:next|will|expected|scheduled|upcoming|planned|is to|are to|slated)\b", re.I)
+_CANCELLED = _rx(r"\b(?:cancel+ed|called off|postponed indefinitely)\b", re.I)
+_FOLLOW_ON = _rx(r"\b(?:follow-?on|follow-?up) (?:meeting|session|round)\b", re.I)
+_SAME_MONTH = _rx(r"\bsame month (?:in|of) (?P<year>(?:19|20)\d\d)\b", re.I)
+_VENUE = _rx(r"\b(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
+_CHAIRS = _rx(
     r"\b(?:chaired|co-chaired|led|headed)\s+by\s+(?:an?\s+|the\s+)?(?P<t1>[A-Z][^,;]{2,80}?)\s+(?:for|representing|from)\s+(?:the\s+)?(?P<c1>[A-Z][\w.]+)"
     r"\s+and\s+(?:an?\s+|the\s+)?(?P<t2>[A-Z][^,;]{2,80}?)\s+(?:for|representing|from)\s+(?:the\s+)?(?P<c2>[A-Z][\w.]+)"
 )
@@ -241,23 +247,28 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-_LEADING_QUALIFIER = re.compile(r"^(?:(?:Bilateral|Joint|Annual|High[- ]Level|[A-Z][\w.]*\s*[-–/]\s*[A-Z][\w.]*)\s+)+")
+_LEADING_QUALIFIER = _rx(r"^(?:(?:Bilateral|Joint|Annual|High[- ]Level|[A-Z][\w.]*\s*[-–/]\s*[A-Z][\w.]*)\s+)+")
+
+
+def _flexible(text: str) -> str:
+    """A literal phrase as a pattern that lets any white space separate its words."""
+    return r"\s+".join(re.escape(w) for w in text.split())
 
 
 def _mention_pattern(mech: _Mech) -> re.Pattern[str]:
     """The name in any case, its tail without "Bilateral"/"Joint"/a party pair when that
     still names a mechanism ("defense consultations"), and the acronym (plural too)."""
-    alts = [f"(?i:{re.escape(mech.name)})"]
+    alts = [f"(?i:{_flexible(mech.name)})"]
     tail = _LEADING_QUALIFIER.sub("", mech.name)
     if tail != mech.name and len(tail.split()) >= 2 and not _GENERIC_HEAD.match(tail):
-        alts.append(f"{tail[0].lower()}(?i:{re.escape(tail[1:])})")  # lower case only: "defense consultations"
+        alts.append(f"{tail[0].lower()}(?i:{_flexible(tail[1:])})")  # lower case only: "defense consultations"
     if mech.acronym:
         alts.append(_ACRONYM_USE.format(acr=re.escape(mech.acronym) + "s?"))
-    return re.compile("|".join(alts))
+    return re.compile("|".join(alts))  # names already allow any white space
 
 
-_GENERIC_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Ss]uch|[Tt]hose) (?:dialogues?|mechanisms?|meetings|consultations|talks|exchanges?)\b")
-_QUESTION = re.compile(r"^\s*Q:|\?\s*$")
+_GENERIC_REFERENCE = _rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Ss]uch|[Tt]hose) (?:dialogues?|mechanisms?|meetings|consultations|talks|exchanges?)\b")
+_QUESTION = _rx(r"^\s*Q:|\?\s*$")
 
 
 def _gather(doc: ParsedCable, mechs: list[_Mech], host: str | None) -> None:
@@ -300,7 +311,7 @@ def _gather(doc: ParsedCable, mechs: list[_Mech], host: str | None) -> None:
             mech.evidence = False
 
 
-_PAIR = re.compile(r"(?P<a>U\.S\.|US|USG|United States|[A-Z][a-z]+)\s*[-–/]\s*(?P<b>GO[A-Z]|[A-Z][A-Za-z]+)\b")
+_PAIR = _rx(r"(?P<a>U\.S\.|US|USG|United States|[A-Z][a-z]+)\s*[-–/]\s*(?P<b>GO[A-Z]|[A-Z][A-Za-z]+)\b")
 
 
 def _parties(mech: _Mech, host: str | None) -> set[str]:
@@ -470,7 +481,7 @@ def _session_at(sentence: str, m: re.Match, paragraph: int, reference: dt.date |
     return _Session(number, status, date, city, country, paragraph, sentence.strip(), {paragraph}, last=last and not planned)
 
 
-_LIST_ENTRY = re.compile(r"\s*:\s*(?P<what>[^;]{0,200}?)(?=;|\s--|$)")
+_LIST_ENTRY = _rx(r"\s*:\s*(?P<what>[^;]{0,200}?)(?=;|\s--|$)")
 
 
 def _listed_session(sentence: str, m: re.Match, paragraph: int, reference: dt.date | None) -> _Session | None:
@@ -606,7 +617,7 @@ def session_leads(doc: ParsedCable, meetings: list[Meeting]) -> list[MeetingPart
     return _dedupe(out)
 
 
-_PAREN_TAIL = re.compile(r"\s*\([^)]*\)\s*$")
+_PAREN_TAIL = _rx(r"\s*\([^)]*\)\s*$")
 
 
 def _chaired_session(sessions: list[Meeting], paragraph: int) -> Meeting | None:

@@ -85,6 +85,7 @@ CODING: dict[RequestItem, ItemCoding] = {
 
 def classify_item(words: str) -> RequestItem | None:
     """The item a phrase names, or None when it names no item of the vocabulary."""
+    words = " ".join(words.split())  # hard-wrapped text: one space between words
     for item, pattern in _RULES:
         if pattern.search(words):
             return item
@@ -93,7 +94,7 @@ def classify_item(words: str) -> RequestItem | None:
 
 def is_generic_help(words: str) -> bool:
     """True for an object that asks for help in general ("urgent USG assistance")."""
-    return bool(_GENERIC_HELP.search(words))
+    return bool(_GENERIC_HELP.search(" ".join(words.split())))
 
 
 def coding(item: RequestItem | str) -> ItemCoding:

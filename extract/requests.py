@@ -30,43 +30,50 @@ from .evidence import record_id
 from .items import classify_item, coding, is_generic_help
 from .sentences import sentence_spans
 
-_ADDR = r"(?P<addr>(?:the |his |her |their |its )?(?:[A-Z][\w./'-]*|U/S|A/S)(?:\s+(?:of |for |the |and )?[A-Z][\w./'-]*){0,5})"
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a rule written with plain spaces so that any white space matches them: cable
+    bodies are hard-wrapped, and "made repeated\\npleas for" is "made repeated pleas for"."""
+    return re.compile(pattern.replace(" ", r"\s+"), flags)
+
+_ADDR = r"(?P<addr>(?:the |his |her |their |its )?(?:[A-Z][\w./'-]*|U/S|A/S)(?:\s+(?:of |for |the |and )?[A-Z][\w./'-]*){0,5}(?: government| authorities| officials| side| counterparts)?)"
 
 #: (rule, pattern, kind): kind 'list' reads the object as a list of items, 'clause' as one
 #: action.  The object starts at the end of the match.
 _TRIGGERS: list[tuple[str, re.Pattern[str], str, float]] = [
-    ("presented-request", re.compile(rf"\b(?:presented|made|submitted|sent|delivered|passed)\s+(?:a|an|the|their|his|her)\s+(?:formal\s+|official\s+|written\s+)?request\s+(?:to\s+{_ADDR}\s+)?for\s+"), "list", 0.8),
-    ("asked-addr-for", re.compile(rf"\basked\s+{_ADDR}\s+for\s+"), "list", 0.8),
-    ("asked-addr-to", re.compile(rf"\b(?:asked|urged|pressed|encouraged|called on|appealed to|requested)\s+{_ADDR}\s+(?:not\s+)?to\s+(?!the\b)"), "clause", 0.7),
-    ("requested-that", re.compile(r"\b(?:requested|asked|urged|demanded)\s+that\s+"), "clause", 0.7),
-    ("requested", re.compile(r"\b(?:requested|asked for|appealed for|pleaded for|made (?:repeated |several |a )?(?:pleas?|appeals?) for|pushed for|lobbied for|pressed for|sought|continues to seek|continued to seek)\s+(?!to\b|that\b|information\b|from\b|by\b|of\b)"), "list", 0.75),
-    ("raised-need", re.compile(r"\b(?:raised|stressed|underlined|emphasized|noted) the (?:need|request) for\s+"), "list", 0.65),
-    ("called-for", re.compile(r"\bcalled for\s+"), "list", 0.7),
-    ("suggested-that", re.compile(r"\b(?:suggested|proposed|recommended)\s+that\s+(?=(?:the\s+)?[A-Z])"), "suggest", 0.55),
-    ("pressured-into", re.compile(rf"\bpressured\s+{_ADDR}\s+(?:into|to)\s+"), "clause", 0.6),
-    ("encouraged", re.compile(r"\bencouraged\s+(?!by\b|to\b|that\b|the\s+[A-Z])(?=[a-z]+\s)"), "list", 0.55),
-    ("needed", re.compile(r"\b(?:needed|needs)\s+(?!to\b|for\b)[\"“]?(?=\w)"), "needs", 0.5),
-    ("urged", re.compile(r"\b(?:urged|pressed)\s+(?=the\s+(?:return|release|adoption|passage|continuation|approval)|for\b)(?:for\s+)?"), "clause", 0.6),
-    ("demarche", re.compile(r"\b(?:delivered|presented|made|conveyed|raised)\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:Ref(?:tel)?\s+[A-Z]\s+|reftel\s+)?(?:points|demarche)\b(?:\s+(?:on|regarding|concerning)\s+)?"), "demarche", 0.8),
+    ("presented-request", _rx(rf"\b(?:presented|made|submitted|sent|delivered|passed)\s+(?:a|an|the|their|his|her)\s+(?:formal\s+|official\s+|written\s+)?request\s+(?:to\s+{_ADDR}\s+)?for\s+"), "list", 0.8),
+    ("asked-addr-for", _rx(rf"\basked\s+{_ADDR}\s+for\s+"), "list", 0.8),
+    ("asked-addr-to", _rx(rf"\b(?:asked|urged|pressed|encouraged|called on|appealed to|requested)\s+{_ADDR}\s+(?:not\s+)?to\s+(?!the\b)"), "clause", 0.7),
+    ("requested-that", _rx(r"\b(?:requested|asked|urged|demanded)\s+that\s+"), "clause", 0.7),
+    ("requested", _rx(r"\b(?:requested|asked for|appealed for|pleaded for|made (?:repeated |several |a )?(?:pleas?|appeals?) for|pushed for|lobbied for|pressed for|sought|continues to seek|continued to seek)\s+(?!to\b|that\b|information\b|from\b|by\b|of\b)"), "list", 0.75),
+    ("raised-need", _rx(r"\b(?:raised|stressed|underlined|emphasized|noted) the (?:need|request) for\s+"), "list", 0.65),
+    ("called-for", _rx(r"\bcalled for\s+"), "list", 0.7),
+    ("suggested-that", _rx(r"\b(?:suggested|proposed|recommended|insisted|counseled|counselled)\s+that\s+(?=(?:the\s+)?[A-Z])"), "suggest", 0.55),
+    ("pressured-into", _rx(rf"\bpressured\s+{_ADDR}\s+(?:into|to)\s+"), "clause", 0.6),
+    ("encouraged", _rx(r"\bencouraged\s+(?!by\b|to\b|that\b|him\b|her\b|them\b|us\b)"), "list", 0.55),
+    ("wanted-to-meet", _rx(rf"\b(?:wanted|wants|wished|hoped|asked|sought|requested) to (?:meet|speak|talk|visit)(?: with| to)? {_ADDR}"), "meet", 0.55),
+    ("needed", _rx(r"\b(?:needed|needs)\s+(?!to\b|for\b)[\"“]?(?=\w)"), "needs", 0.5),
+    ("urged", _rx(r"\b(?:urged|pressed)\s+(?=the\s+(?:return|release|adoption|passage|continuation|approval)|for\b)(?:for\s+)?"), "clause", 0.6),
+    ("demarche", _rx(r"\b(?:delivered|presented|made|conveyed|raised)\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:Ref(?:tel)?\s+[A-Z]\s+|reftel\s+)?(?:points|demarche)\b(?:\s+(?:on|regarding|concerning)\s+)?"), "demarche", 0.8),
 ]
 
 #: Words before a trigger that make it no request: questions, negation, hypothesis, passives.
-_NOT_A_REQUEST = re.compile(r"(?:\bnot|\bnever|n't|\bwould|\bcould|\bmight|\bmay|\bif|\bwhether|\bshould|\bwill|\bto|\bwhen|\bPlease|\bplease)\s+(?:\w+\s+)?$")
-_QUESTION_AFTER = re.compile(r"^(?:about|whether|if|how|what|why|when|who|where)\b", re.I)
+_NOT_A_REQUEST = _rx(r"(?:\bnot|\bnever|n't|\bwould|\bcould|\bmight|\bmay|\bif|\bwhether|\bshould|\bwill|\bto|\bPlease|\bplease)\s+(?:\w+\s+)?$|\bwhen\s+$")
+_QUESTION_AFTER = _rx(r"^(?:about|whether|if|how|what|why|when|who|where)\b", re.I)
 #: An internal tasking: a US office asked to report, clear or instruct.
-_INTERNAL = re.compile(r"\b(?:guidance|instructions?|Department|Washington|clearance|reporting|report on|comments?|Post|the Embassy|INR|septel|reftel|cable)\b")
-_CLAUSE_END = re.compile(r";|\s+(?:because|since|so that|in order to|which|while|whereas|although|but|after|before|noting|saying|adding|explaining|arguing)\b|,\s+(?:which|but|saying|noting|adding|explaining|as he|as she|and he|and she|and that|arguing|stating|though|although|since|because)\b|\.(?:\s|$)|\s--\s")
-_LIST_SPLIT = re.compile(r",?\s+as well as\s+|,\s*and\s+|,\s*or\s+|,\s+|\s+and\s+|\s+or\s+|;\s*--\s*|\s+--\s+")
-_INCLUDING = re.compile(r"\b(?:including|such as|in particular|particularly|especially|namely)\b[:,]?\s*", re.I)
-_FROM_ADDR = re.compile(r"\bfrom\s+(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+[A-Z][\w./'-]*){0,3})")
-_THAT_SUBJECT = re.compile(r"^(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+[A-Z][\w./'-]*){0,3})\s+(?:should|must|not|would|could|be|to|provide|give|take|help|think|share|consider|continue|send|support|allow|grant|make|return|release|agree|accept|reconsider|disburse|fund|pay|\w+s\b)")
-_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|then|specifically|again|repeatedly|formally|officially|reportedly|had|has|have|already|strongly|further|crudely|publicly|privately|personally|once again|explicitly|directly|urgently|earlier|later|recently|subsequently|previously|specifically|in turn|,))+\s*$")
-_SUBJECT_CUT = re.compile(r".*(?:,|\bthat|\bwhen|\bwhile|\band|\bbut|:)\s+", re.S)
+_INTERNAL = _rx(r"\b(?:guidance|instructions?|Department|Washington|clearance|reporting|report on|comments?|Post|the Embassy|INR|septel|reftel|cable)\b")
+_CLAUSE_END = _rx(r";|\s+(?:because|since|so that|in order to|which|while|whereas|although|but|after|before|noting|saying|adding|explaining|arguing)\b|,\s+(?:which|but|saying|noting|adding|explaining|as he|as she|and he|and she|and that|arguing|stating|though|although|since|because)\b|\.(?:\s|$)|\s--\s")
+_LIST_SPLIT = _rx(r",?\s+as well as\s+|,\s*and\s+|,\s*or\s+|,\s+|\s+and\s+|\s+or\s+|;\s*--\s*|\s+--\s+")
+_INCLUDING = _rx(r"\b(?:including|such as|in particular|particularly|especially|namely)\b[:,]?\s*", re.I)
+_FROM_ADDR = _rx(r"\bfrom\s+(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+[A-Z][\w./'-]*){0,3})")
+_THAT_SUBJECT = _rx(r"^(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+(?:and\s+)?[A-Z][\w./'-]*){0,4})\s+(?:should|must|not|would|could|be|to|provide|give|take|help|think|share|consider|continue|send|support|allow|grant|make|return|release|agree|accept|reconsider|disburse|fund|pay|\w+s\b)")
+_TRAILING_ADVERBS = _rx(r"(?:\s+(?:also|then|specifically|again|repeatedly|formally|officially|reportedly|had|has|have|already|strongly|further|crudely|publicly|privately|personally|once again|explicitly|directly|urgently|earlier|later|recently|subsequently|previously|specifically|in turn|,))+\s*$")
+_SUBJECT_CUT = _rx(r".*(?:,|\bthat|\bwhen|\bwhile|\band|\bbut|:)\s+", re.S)
 
-_DENIED = re.compile(r"\b(?:refus\w*|reject\w*|declin\w*|denied|turned (?:it )?down|rebuff\w*|unacceptable|cannot accept|could not accept|would not accept|not possible)\b", re.I)
-_PENDING = re.compile(r"\b(?:agreed to (?:discuss|consider|look|review|study)|will (?:consider|look into|review|study|discuss|follow up)|would (?:consider|look into|review|study|discuss|follow up)|look into|under (?:consideration|review)|took note|get back|considering)\b", re.I)
-_APPROVED = re.compile(r"\b(?:approved|agreed|granted|accepted|consented|gave (?:\w+ )?approval|has been approved|was approved|promised to)\b", re.I)
-_DELIVERED = re.compile(r"\b(?:delivered|provided|handed over|donated|has received|were received|had already met)\b", re.I)
+_DENIED = _rx(r"\b(?:refus\w*|reject\w*|declin\w*|denied|turned (?:it )?down|rebuff\w*|unacceptable|cannot accept|could not accept|would not accept|not possible)\b", re.I)
+_PENDING = _rx(r"\b(?:agreed to (?:discuss|consider|look|review|study)|will (?:consider|look into|review|study|discuss|follow up)|would (?:consider|look into|review|study|discuss|follow up)|look into|under (?:consideration|review)|took note|get back|considering)\b", re.I)
+_APPROVED = _rx(r"\b(?:approved|agreed|granted|accepted|consented|gave (?:\w+ )?approval|has been approved|was approved|promised to)\b", re.I)
+_DELIVERED = _rx(r"\b(?:delivered|provided|handed over|donated|has received|were received|had already met)\b", re.I)
 
 
 @dataclass
@@ -122,7 +129,7 @@ def extract_requests(doc: ParsedCable, meetings: list[Meeting] | None = None,
     return [_to_record(doc, d, meetings or []) for d in drafts.values()]
 
 
-_LEADING_SUBJECT = re.compile(r"^(?:[^,:]{0,60}[,:]\s+)?\(?((?:(?:[A-Z0-9][\w./'’-]*|[xX]{4,}|and|of|the|van|der|de|da|del|al)\s+){1,8}?)(?=[a-z])(?!and\b|of\b|the\b|van\b|der\b|de\b|da\b|del\b|al\b)")
+_LEADING_SUBJECT = _rx(r"^(?:[^,:]{0,60}[,:]\s+)?\(?((?:(?:[A-Z0-9][\w./'’-]*|[xX]{4,}|and|of|the|van|der|de|da|del|al)\s+){1,8}?)(?=[a-z])(?!and\b|of\b|the\b|van\b|der\b|de\b|da\b|del\b|al\b)")
 
 
 def _leading_subject(sentence: str) -> str | None:
@@ -149,10 +156,11 @@ def _requests_in_sentence(sentence: str, paragraph: int, actors: ActorIndex, hos
     return out
 
 
-_EMBEDDED = re.compile(r"\b(?:whether|if|would|could|might|reports? that|reportedly|rumou?rs?)\b")
-_NAMED_START = re.compile(r"(?:the\s+)?(?:[A-Z0-9]|[xX]{4})")
-_PRONOUN_WORD = re.compile(r"He|She|They|It")
-_SENTENCE_SUBJECT = re.compile(r"^\s*((?:[A-Z][\w./'’-]*|[xX]{4,}|of|the|and)(?:\s+(?:[A-Z][\w./'’-]*|of|the|and|[xX]{4,}))*)")
+_IT_THEY = _rx(r"\b(?:it|they)\s*$")
+_EMBEDDED = _rx(r"\b(?:whether|if|would|could|might|reports? that|reportedly|rumou?rs?)\b")
+_NAMED_START = _rx(r"(?:the\s+)?(?:[A-Z0-9]|[xX]{4})")
+_PRONOUN_WORD = _rx(r"He|She|They|It")
+_SENTENCE_SUBJECT = _rx(r"^\s*((?:[A-Z][\w./'’-]*|[xX]{4,}|of|the|and)(?:\s+(?:[A-Z][\w./'’-]*|of|the|and|[xX]{4,}))*)")
 
 
 def _requester(before: str, actors: ActorIndex, last_actor: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -165,7 +173,13 @@ def _requester(before: str, actors: ActorIndex, last_actor: tuple[str, str] | No
         return None
     if is_we(phrase):
         return ("we", "USA")
-    if not phrase or is_pronoun_subject(phrase):
+    if not phrase:
+        return last_actor
+    if is_pronoun_subject(phrase):
+        if _IT_THEY.search(phrase):
+            found = find_countries(phrase[:-4], actors.host)
+            if found:
+                return (phrase[found[-1][0]:found[-1][1]], found[-1][2])  # "rebuffed the Israeli Embassy when it asked"
         return last_actor
     if _EMBEDDED.search(phrase):
         return None
@@ -236,10 +250,10 @@ def _items(obj: str, kind: str) -> list[tuple[RequestItem, str]]:
     return out
 
 
-_NEEDS_SUBJECT = re.compile(r"(?:\b(?:he|she|they|[Gg]overnment)|\b[A-Z][\w'’-]+|\bG[Oo][A-Z])\s+(?:\w+ly\s+)?$")
+_NEEDS_SUBJECT = _rx(r"(?:\b(?:he|she|they|[Gg]overnment)|\b[A-Z][\w'’-]+|\bG[Oo][A-Z])\s+(?:\w+ly\s+)?$")
 _NON_MATERIAL = frozenset({RequestItem.DIPLOMATIC_ACTION, RequestItem.MEETING, RequestItem.OTHER, RequestItem.LEGAL_COOPERATION})
-_PRONOUN_CLAUSE = re.compile(r"^(?:he|she|they|it|his|her|their)\b")
-_ASK_TO_MEET = re.compile(r"\b(?:meet(?:ing)? with|to meet|(?:pay|make) (?:a |an )?(?:\w+ )?visit|to visit|hold (?:a |the )?(?:meeting|talks|working group)|working group with)\b")
+_PRONOUN_CLAUSE = _rx(r"^(?:he|she|they|it|his|her|their)\b")
+_ASK_TO_MEET = _rx(r"\b(?:meet(?:ing)? with|to meet|(?:pay|make) (?:a |an )?(?:\w+ )?visit|to visit|hold (?:a |the )?(?:meeting|talks|working group)|working group with)\b")
 
 
 def _status(sentence_rest: str, after: str) -> RequestStatus:
@@ -271,6 +285,12 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         return []
     if kind == "needs" and (requester_code == "USA" or not _NEEDS_SUBJECT.search(sentence[:m.start()])):
         return []  # "a damage needs assessment": a noun, not a foreign government's need
+    if kind == "meet":
+        target = actors.resolve(m.group("addr"))
+        if target is None or target == requester_code:
+            return []
+        status = _status(sentence[m.end():], after)
+        return [_Draft(requester, requester_code, m.group("addr"), target, RequestItem.MEETING, sentence[m.start():m.end()].strip(), status, None, paragraph, sentence.strip(), rule, confidence)]
     if kind == "suggest":
         tm = _THAT_SUBJECT.match(obj)
         target = actors.resolve(tm.group("addr")) if tm else None
