@@ -130,5 +130,9 @@ def schema_write():
         click.echo(f"wrote {path}")
 
 
+from engagements.cli_sql import sql  # noqa: E402  (the sql group lives with the recipes runner)
+
+main.add_command(sql)
+
 if __name__ == "__main__":
     main()

@@ -345,7 +345,11 @@ def _predicted_fields(row: dict, paragraphs: list[dict]) -> dict:
         "declassify_on": row["declassify_on"].isoformat() if row.get("declassify_on") else None,
         "to": row.get("to_addressees") or [],
         "info": row.get("info_addressees") or [],
-        "paragraphs": [{"number": p["paragraph_number"], "marking": p["marking"]} for p in sorted(paragraphs, key=lambda p: p["paragraph_number"]) if p["is_numbered"]],
+        "paragraphs": [
+            {"number": p.get("printed_number", p["paragraph_number"]), "marking": p["marking"]}
+            for p in sorted(paragraphs, key=lambda p: p["char_start"])
+            if p["is_numbered"]
+        ],
     }
 
 

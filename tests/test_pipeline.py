@@ -47,7 +47,7 @@ def test_bad_files_are_quarantined_with_a_reason_and_the_build_goes_on(tmp_path)
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "binary.bin").write_bytes(bytes(range(256)) * 8)
     (inputs / "letter.txt").write_text("Dear Sir,\n\nThank you for your letter of 3 May.\n\nYours faithfully,\nA. Clerk\n")
-    header = seed_path("004").read_text(encoding="utf-8").split("Classified By")[0]
+    header = seed_path("000").read_text(encoding="utf-8").split("CLASSIFIED BY")[0]
     (inputs / "truncated.txt").write_text(header, encoding="utf-8")
     (inputs / "good.txt").write_bytes(seed_path("000").read_bytes())
     summary = build([inputs], tmp_path / "out", workers=1, progress=False)
