@@ -462,7 +462,7 @@ def _all_triggers(sentence: str) -> list[tuple[str, str, int, int]]:
     return sorted(hits, key=lambda h: h[2])
 
 
-_CONFIDENCE = {"memcon-head": 0.9, "call-on": 0.7, "met-with": 0.65, "during-meeting": 0.55, "told-us": 0.6, "future": 0.5, "codel": 0.5, "talks": 0.5, "visit": 0.45}
+_CONFIDENCE = {"subject": 0.6, "memcon-head": 0.9, "call-on": 0.7, "met-with": 0.65, "during-meeting": 0.55, "told-us": 0.6, "future": 0.5, "codel": 0.5, "talks": 0.5, "visit": 0.45}
 #: Rules whose trigger alone says two sides met; the others need two parties named.
 _ENCOUNTER_RULES = frozenset({"call-on", "met-with", "told-us", "talks", "during-meeting"})
 
@@ -812,6 +812,76 @@ def _records(doc: ParsedCable, c: _Cand) -> tuple[Meeting, list[MeetingParticipa
     return meeting, rows
 
 
+_SUBJECT_MEETING = re.compile(
+    r"\b(?:meeting with|meets with|meets|met with|(?:courtesy |introductory |farewell |office )?calls? on|conversation with|talks with|"
+    r"speaks (?:to|with)|meeting at|discuss(?:es)? .{0,60}? with)\b|\b(?:and|&) (?:the )?(?:ambassador|charge|dcm) discuss\b", _F)
+_SUBJECT_ACRONYMS = frozenset({"US", "USG", "UN", "EU", "OAS", "NATO", "DAS", "PDAS", "DASD", "NSA", "CG", "DCM", "CDA", "FM", "PM", "VP", "MOD", "MFA", "MEA", "NSC", "USTR", "CODEL", "DFM", "VFM", "UK", "UAE", "DPRK", "PRC", "ROK"})
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "with", "on", "in", "at", "a", "an"})
+
+
+def _smart_case(text: str) -> str:
+    """An all-capitals subject in ordinary capitals, so titles and names read as in prose:
+    'MEETING WITH DEFENSE MINISTER KAMP' -> 'Meeting with Defense Minister Kamp'."""
+    if not text.isupper():
+        return text
+    words = []
+    for i, w in enumerate(text.split(" ")):
+        low = w.lower()
+        if i and low in _SMALL_WORDS:
+            words.append(low)
+        elif re.fullmatch(r"[A-Z]{1,3}/[A-Z]{1,3}[,:]?|[A-Z]\.?|(?:[A-Z]\.){2,3}[,:]?|GO[A-Z][,:]?", w) or w.strip(",:'S’") in _SUBJECT_ACRONYMS:
+            words.append(w)
+        else:
+            words.append(w[:1] + w[1:].lower())
+    return " ".join(words)
+
+
+def _subject_candidate(ctx: _Ctx, actors) -> _Cand | None:
+    """The meeting a cable's subject line announces ('MEETING WITH PRESIDENT RAHMONOV', 'A/S
+    CAMPBELL'S FEBRUARY 3 MEETING WITH NSA KIM').  In a post's cable an unnamed US side is the
+    post itself."""
+    subject = ctx.doc.cable.subject
+    if not subject or not _SUBJECT_MEETING.search(subject):
+        return None
+    text = _smart_case(re.sub(r"^\(\w+\)\s*", "", subject))
+    people = [p for p, _, _ in _people_in(text, ctx, actors)]
+    if not any(p.country == "USA" for p in people) and ctx.embassy:
+        people.append(Person(name=None, title=None, country="USA", level=None, text=""))
+    if len({p.country for p in people if p.country}) < 2:
+        return None
+    dates = [d for d in find_dates(text, ctx.ref) if d.edtf.count("-") == 2]
+    return _Cand(rule="subject", kind="meeting", paragraph=0, quote="", date=dates[0] if dates else None,
+                 status=MeetingStatus.HELD.value, people=people, paragraphs=set(), confidence=0.6)
+
+
+def _place_subject(subject: _Cand, merged: list[_Cand], ctx: _Ctx) -> list[_Cand]:
+    """Fold the subject's meeting into the cable's own record of it (its first held meeting
+    sharing a foreign side), or keep it, quoted from the first paragraph that names its
+    counterpart, when the body reports it only in passing."""
+    foreign = {p.country for p in subject.people if p.country and p.country != "USA"}
+    for c in merged:
+        if c.status == MeetingStatus.HELD.value and foreign & c.parties() and (subject.date is None or c.date is None or c.date.edtf == subject.date.edtf):
+            if c.date is None and subject.date is not None:
+                c.date = subject.date
+            known = {(p.country, (p.name or "").split()[-1:] and p.name.split()[-1].lower()) for p in c.people if p.name}
+            for p in subject.people:
+                if p.name and p.country and (p.country, p.name.split()[-1].lower()) not in known and not c.block_people:
+                    c.people.append(p)
+            return merged
+    keys = [p.name.split()[-1] for p in subject.people if p.name and p.country in foreign]
+    keys += [p.raw_title for p in subject.people if not p.name and p.raw_title and p.country in foreign]
+    for para in ctx.doc.paragraphs:
+        for s, e in sentence_spans(para.text):
+            sentence = para.text[s:e]
+            if any(k and re.search(rf"\b{re.escape(k)}\b", sentence, _F) for k in keys):
+                subject.paragraph, subject.quote = para.paragraph_number, sentence.strip()[:400]
+                subject.paragraphs = {para.paragraph_number}
+                if ctx.embassy and ctx.host in foreign:
+                    subject.country = ctx.host
+                return merged + [subject]
+    return merged
+
+
 def _conversation_date(memcon: _Cand | None, found: list[list[_Cand]], ref: dt.date | None) -> dt.date | None:
     """The day of the conversation a cable reports: its memcon head's, else the day of the first
     held meeting in its first three paragraphs; kept only when it falls in the two months
@@ -859,9 +929,13 @@ def extract_meetings(doc: ParsedCable, host: str | None = None) -> tuple[list[Me
         found = [_sentence_candidates(ctx, p.paragraph_number, p.text, find_dates(p.text, talk_date), actors) for p in prose]
     for group in found:
         cands.extend(group)
+    merged = _merge(cands)
+    subject = _subject_candidate(ctx, actors)
+    if subject is not None:
+        merged = _place_subject(subject, merged, ctx)
     meetings, participants = [], []
     seen = set()
-    for c in _merge(cands):
+    for c in merged:
         m, rows = _records(doc, c)
         if m.meeting_id in seen:
             continue
