@@ -28,10 +28,13 @@ US_ACTOR = re.compile(
 #: Offices that are American whatever else the phrase names.
 _SURE_US = re.compile(r"\b(?:POTUS|President Obama|President Bush|President Clinton|Secretary Clinton|Secretary Rice|Secretary Powell|Secretary Gates|the Secretary|Ambassador [A-Z]\w+ and (?:the )?(?:DCM|Poloff)|Emb ?offs?|Pol ?offs?|PolCouns|Econ ?offs?|the Ambassador|the Charge|the DCM|CODEL|Codel)\b")
 
+#: "Ambassador Wolff" with no nationality: the US ambassador (foreign ones get an adjective).
+_AMBASSADOR_FIRST = re.compile(r"^(?:the\s+)?(?:Ambassador|Amb\.)\s+[A-Z]")
+
 #: A US title immediately before a name: the name belongs to the US side.
 _US_TITLED_NAME = re.compile(
     r"\b(?:Charge|Senator|Sen\.|Congressman|Congresswoman|Rep\.|A/S|DAS|PDAS|DASD|U/S|"
-    r"Under Secretary|Assistant Secretary|Deputy Secretary|Secretary|Admiral|Adm\.|General|Gen\.|"
+    r"Under Secretary|Assistant Secretary|Deputy Secretary|Admiral|Adm\.|General|Gen\.|"
     r"Special Envoy|Envoy|DCM|USTR|DUSTR)\s+(?:(?:for|of) [A-Z][\w ]{0,40}?\s+)?"
     r"((?:[A-Z][a-z'-]+\.?\s?|[A-Z]\.\s|(?:van|der|de|da|del|al|bin)\s){1,5})"
 )
@@ -116,7 +119,7 @@ class ActorIndex:
 
     def resolve(self, phrase: str) -> str | None:
         """The government of a subject phrase: a country word, a known name, a US office."""
-        if _SURE_US.search(phrase):
+        if _SURE_US.search(phrase) or (_AMBASSADOR_FIRST.match(phrase) and not find_countries(phrase, self.host)):
             return "USA"
         found = find_countries(phrase, self.host)
         if found:
@@ -136,7 +139,7 @@ class ActorIndex:
 _HOST_BODY = re.compile(r"\b(?:MFA|MOD|MoD|Ministry|Government|government|President|Minister|Congress|Foreign Ministry)\b")
 _BARE_NAME = re.compile(r"(?:[A-Z][a-z'’-]+|van|der|de|da|del|al|bin)(?:\s+(?:[A-Z][a-z'’-]+|van|der|de|da|del|al|bin)){0,2}")
 _NOT_A_NAME = re.compile(
-    r"^(?:He|She|They|It|This|That|These|Those|The|However|Nevertheless|Finally|Also|In|On|At|During|After|Before|"
+    r"^(?:He|She|They|It|This|That|These|Those|The|If|As|Since|Because|Unless|Once|Where|Whether|However|Nevertheless|Finally|Also|In|On|At|During|After|Before|"
     r"While|When|Although|Separately|Meanwhile|Moreover|Furthermore|Instead|Still|Yet|Then|Thus|Comment|Note|"
     r"Summary|Both|Each|All|Some|Many|Most|Other|Others|One|Two|Post|Embassy|Mission|Department|Washington)\b"
     r"|\b(?:North|South|East|West|Government|Ministry|Office|Party|Council|Commission|Group|Committee|Court|Congress|"

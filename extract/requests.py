@@ -44,9 +44,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, float]] = [
     ("presented-request", _rx(rf"\b(?:presented|made|submitted|sent|delivered|passed)\s+(?:a|an|the|their|his|her)\s+(?:formal\s+|official\s+|written\s+)?request\s+(?:to\s+{_ADDR}\s+)?for\s+"), "list", 0.8),
     ("asked-addr-for", _rx(rf"\basked\s+{_ADDR}\s+for\s+"), "list", 0.8),
     ("asked-addr-to", _rx(rf"\b(?:asked|urged|pressed|encouraged|called on|appealed to|requested)\s+{_ADDR}\s+(?:not\s+)?to\s+(?!the\b)"), "clause", 0.7),
-    ("requested-that", _rx(r"\b(?:requested|asked|urged|demanded)\s+that\s+"), "clause", 0.7),
+    ("requested-that", _rx(r"\b(?:requested|asked|urged|demanded)\s+(?:on\s+)?(?:[A-Z][a-z]+ \d{1,2}\s+)?that\s+"), "clause", 0.7),
     ("requested", _rx(r"\b(?:requested|asked for|appealed for|pleaded for|made (?:repeated |several |a )?(?:pleas?|appeals?) for|pushed for|lobbied for|pressed for|sought|continues to seek|continued to seek)\s+(?!to\b|that\b|information\b|from\b|by\b|of\b)"), "list", 0.75),
-    ("raised-need", _rx(r"\b(?:raised|stressed|underlined|emphasized|noted) the (?:need|request) for\s+"), "list", 0.65),
+    ("raised-need", _rx(r"\b(?:raised|reiterated|renewed|repeated) the (?:need|request) for\s+|\b(?:stressed|underlined|emphasized|noted) the need for (?=more\b|additional\b|further\b|increased\b|greater\b|U\.S\.|USG\b)"), "list", 0.65),
     ("called-for", _rx(r"\bcalled for\s+"), "list", 0.7),
     ("suggested-that", _rx(r"\b(?:suggested|proposed|recommended|insisted|counseled|counselled)\s+that\s+(?=(?:the\s+)?[A-Z])"), "suggest", 0.55),
     ("pressured-into", _rx(rf"\bpressured\s+{_ADDR}\s+(?:into|to)\s+"), "clause", 0.6),
@@ -58,17 +58,17 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, float]] = [
 ]
 
 #: Words before a trigger that make it no request: questions, negation, hypothesis, passives.
-_NOT_A_REQUEST = _rx(r"(?:\bnot|\bnever|n't|\bwould|\bcould|\bmight|\bmay|\bif|\bwhether|\bshould|\bwill|\bto|\bPlease|\bplease)\s+(?:\w+\s+)?$|\bwhen\s+$")
+_NOT_A_REQUEST = _rx(r"(?:\bnot|\bnever|n't|\bwould|\bcould|\bmight|\bmay|\bif|\bwhether|\bshould|\bwill|\bto|\bPlease|\bplease|\bIf)\s+(?:\w+\s+)?$|\b[Ww]hen\s+$")
 _QUESTION_AFTER = _rx(r"^(?:about|whether|if|how|what|why|when|who|where)\b", re.I)
 #: An internal tasking: a US office asked to report, clear or instruct.
 _INTERNAL = _rx(r"\b(?:guidance|instructions?|Department|Washington|clearance|reporting|report on|comments?|Post|the Embassy|INR|septel|reftel|cable)\b")
-_CLAUSE_END = _rx(r";|\s+(?:because|since|so that|in order to|which|while|whereas|although|but|after|before|noting|saying|adding|explaining|arguing)\b|,\s+(?:which|but|saying|noting|adding|explaining|as he|as she|and he|and she|and that|arguing|stating|though|although|since|because)\b|\.(?:\s|$)|\s--\s")
+_CLAUSE_END = _rx(r";|\s+(?:because|since|so that|in order to|which|while|whereas|although|but|after|before|noting|saying|adding|explaining|arguing)\b|,\s+(?:which|but|saying|noting|adding|explaining|as he|as she|and he|and she|and that|arguing|stating|though|although|since|because)\b|,\s+(?:and\s+)?(?:may|will|would|can|could|has|have|had|is|was|are|were|who|he|she|they)\b|\.\s*$|\s--\s")
 _LIST_SPLIT = _rx(r",?\s+as well as\s+|,\s*and\s+|,\s*or\s+|,\s+|\s+and\s+|\s+or\s+|;\s*--\s*|\s+--\s+")
 _INCLUDING = _rx(r"\b(?:including|such as|in particular|particularly|especially|namely)\b[:,]?\s*", re.I)
 _FROM_ADDR = _rx(r"\bfrom\s+(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+[A-Z][\w./'-]*){0,3})")
-_THAT_SUBJECT = _rx(r"^(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+(?:and\s+)?[A-Z][\w./'-]*){0,4})\s+(?:should|must|not|would|could|be|to|provide|give|take|help|think|share|consider|continue|send|support|allow|grant|make|return|release|agree|accept|reconsider|disburse|fund|pay|\w+s\b)")
 _TRAILING_ADVERBS = _rx(r"(?:\s+(?:also|then|specifically|again|repeatedly|formally|officially|reportedly|had|has|have|already|strongly|further|crudely|publicly|privately|personally|once again|explicitly|directly|urgently|earlier|later|recently|subsequently|previously|specifically|in turn|,))+\s*$")
 _SUBJECT_CUT = _rx(r".*(?:,|\bthat|\bwhen|\bwhile|\band|\bbut|:)\s+", re.S)
+_RELATIVE_WHO = _rx(r"\s+(?:on this point\s+|[a-z ]{0,30})?who\s*$")
 
 _DENIED = _rx(r"\b(?:refus\w*|reject\w*|declin\w*|denied|turned (?:it )?down|rebuff\w*|unacceptable|cannot accept|could not accept|would not accept|not possible)\b", re.I)
 _PENDING = _rx(r"\b(?:agreed to (?:discuss|consider|look|review|study)|will (?:consider|look into|review|study|discuss|follow up)|would (?:consider|look into|review|study|discuss|follow up)|look into|under (?:consideration|review)|took note|get back|considering)\b", re.I)
@@ -129,7 +129,7 @@ def extract_requests(doc: ParsedCable, meetings: list[Meeting] | None = None,
     return [_to_record(doc, d, meetings or []) for d in drafts.values()]
 
 
-_LEADING_SUBJECT = _rx(r"^(?:[^,:]{0,60}[,:]\s+)?\(?((?:(?:[A-Z0-9][\w./'’-]*|[xX]{4,}|and|of|the|van|der|de|da|del|al)\s+){1,8}?)(?=[a-z])(?!and\b|of\b|the\b|van\b|der\b|de\b|da\b|del\b|al\b)")
+_LEADING_SUBJECT = _rx(r"^(?:(?:In|On|At|During|After|Before|While|When|Following|Turning|Regarding|Referring|Looking|Over|Asked|Separately|Meanwhile|Nevertheless|However|Finally|Also|Later|Earlier|According|Despite|Given|With|Without|Highlighting|Touching|Commenting|Speaking|Noting|Recalling|Comment|COMMENT|Summary|SUMMARY|Instead|Still|Then|Privately|Publicly|Separately)\b[^,:]{0,60}[,:]\s+)?\(?((?:(?:[A-Z0-9][\w./'’-]*|[xX]{4,}|and|of|the|van|der|de|da|del|al)\s+){1,8}?)(?=[a-z])(?!and\b|of\b|the\b|van\b|der\b|de\b|da\b|del\b|al\b)")
 
 
 def _leading_subject(sentence: str) -> str | None:
@@ -169,6 +169,7 @@ def _requester(before: str, actors: ActorIndex, last_actor: tuple[str, str] | No
     "X also asked": X.  "Highlighting ..., X raised": X (after the last comma).  "He thanked
     the USG and asked": the sentence's subject, and a pronoun is the last actor named."""
     phrase = _TRAILING_ADVERBS.sub("", before).strip()
+    phrase = _RELATIVE_WHO.sub("", phrase)  # "consulted with Restrepo on this point who urged"
     if _EMBEDDED.search(phrase):
         return None
     if is_we(phrase):
@@ -197,6 +198,9 @@ def _requester(before: str, actors: ActorIndex, last_actor: tuple[str, str] | No
 
 
 def _addressee(m: re.Match, obj: str, kind: str, requester_code: str, actors: ActorIndex, host: str | None) -> tuple[str | None, str | None]:
+    """Who was asked: the named addressee ("asked the GOP to"), the government of "from X",
+    the subject of a that-clause; else the US for a foreign requester and the host for a US
+    one.  A named addressee that cannot be placed gives None: the request is dropped."""
     addr = m.groupdict().get("addr")
     if addr:
         return addr.strip(), actors.resolve(addr)
@@ -218,8 +222,9 @@ def _object(sentence: str, start: int) -> str:
     return rest[:cut.start()] if cut else rest
 
 
-def _items(obj: str, kind: str) -> list[tuple[RequestItem, str]]:
-    """(item, words) for each item an object names."""
+def _items(obj: str, kind: str, self_subject: bool = False) -> list[tuple[RequestItem, str]]:
+    """(item, words) for each item an object names; ``self_subject`` when a that-clause's
+    subject is the requester itself."""
     if kind == "demarche":
         return [(RequestItem.DIPLOMATIC_ACTION, obj.strip())]
     if kind == "clause":
@@ -228,6 +233,8 @@ def _items(obj: str, kind: str) -> list[tuple[RequestItem, str]]:
         item = classify_item(obj)
         if item is None or item == RequestItem.MEETING and not _ASK_TO_MEET.search(obj):
             item = RequestItem.DIPLOMATIC_ACTION
+        if self_subject and item == RequestItem.DIPLOMATIC_ACTION:
+            item = RequestItem.OTHER  # "that Spain be passed more files": something for itself
         if item in (RequestItem.EQUIPMENT_OTHER, RequestItem.TRAINING) and kind == "clause":
             item = RequestItem.DIPLOMATIC_ACTION if not re.search(r"\b(?:provide|give|send|deliver|supply|fund)\b", obj) else item
         return [(item, obj.strip())]
@@ -252,6 +259,27 @@ def _items(obj: str, kind: str) -> list[tuple[RequestItem, str]]:
 
 _NEEDS_SUBJECT = _rx(r"(?:\b(?:he|she|they|[Gg]overnment)|\b[A-Z][\w'’-]+|\bG[Oo][A-Z])\s+(?:\w+ly\s+)?$")
 _NON_MATERIAL = frozenset({RequestItem.DIPLOMATIC_ACTION, RequestItem.MEETING, RequestItem.OTHER, RequestItem.LEGAL_COOPERATION})
+#: The subject of a that-clause that asks someone to act: "that the USG think", "that the
+#: Government of Chile maintain", "that Iceland consider" (a modal or a bare verb, not "has").
+_THAT_SUBJECT = re.compile(
+    r"^(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+(?:(?:and|of)\s+)?(?:the\s+)?[A-Z][\w./'-]*){0,4}(?:\s+(?:government|authorities))?)\s+"
+    r"(?:should|must|not|be|(?!(?:had|has|have|was|were|is|are|would|will|could|did|does|can|may|might|also|and|or|of|the|in|on|at|to|for|with)\b)[a-z]+(?<!s)(?<!ed)\b)"
+)
+_INFO_ASKED = re.compile(r"^(?:his|her|their|its|the\s+\w+'s|\w+'s)\s+(?:views?|assessment|opinion|thoughts|readout|read-out|take|comments?|perspective|reaction|impressions?|evaluation|analysis)\b", re.I)
+_OFFICE_SUBJECT = re.compile(r"^(?:Post|Embassy|the Embassy|Mission|the Mission|Department|the Department|Washington|we|We|Consulate)$")
+_NEGATIVE_CLAUSE = re.compile(r"^(?:\w+\s+){0,4}?not\b")
+_HEAD_OF_STATE = re.compile(r"\b(?:POTUS|President|Prime Minister|King)\b")
+
+
+def _government(phrase: str, actors: ActorIndex) -> str | None:
+    """The government a that-clause subject names outright ("the USG", "Iceland",
+    "President Obama"), not a person whose side must be guessed ("the Ambassador")."""
+    found = find_countries(phrase, actors.host)
+    if found:
+        return found[0][2]
+    return actors.resolve(phrase) if _HEAD_OF_STATE.search(phrase) else None
+
+
 _PRONOUN_CLAUSE = _rx(r"^(?:he|she|they|it|his|her|their)\b")
 _ASK_TO_MEET = _rx(r"\b(?:meet(?:ing)? with|to meet|(?:pay|make) (?:a |an )?(?:\w+ )?visit|to visit|hold (?:a |the )?(?:meeting|talks|working group)|working group with)\b")
 
@@ -291,13 +319,21 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
             return []
         status = _status(sentence[m.end():], after)
         return [_Draft(requester, requester_code, m.group("addr"), target, RequestItem.MEETING, sentence[m.start():m.end()].strip(), status, None, paragraph, sentence.strip(), rule, confidence)]
+    if _INFO_ASKED.match(obj.strip()):
+        return []  # "asked X for his assessment": a question, not a request
     if kind == "suggest":
         tm = _THAT_SUBJECT.match(obj)
-        target = actors.resolve(tm.group("addr")) if tm else None
+        target = _government(tm.group("addr"), actors) if tm else None
         if target is None or target == requester_code:
             return []  # "suggested that the talks ...": advice, not a request of another party
         kind = "clause"
+    if rule == "called-for" and not (_FROM_ADDR.search(obj) and actors.resolve(_FROM_ADDR.search(obj).group("addr"))):
+        return []  # "called for fiscal reform": advocacy unless someone is named to act
+    if kind == "list" and requester_code == "USA" and _OFFICE_SUBJECT.match(requester.strip()):
+        return []  # "Post has requested a Science Fellow": the US asking itself
     addressee, addressee_code = _addressee(m, obj, kind, requester_code, actors, host)
+    if addressee_code is None and m.groupdict().get("addr"):
+        return []
     if addressee_code == requester_code:
         if requester_code == "USA":
             return []  # a US office asking another: an internal tasking
@@ -311,7 +347,12 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
     date = dates[0].edtf if dates else None
     quote = sentence.strip()
     out = []
-    items = _items(obj, "list" if kind == "needs" else kind)
+    tm = _THAT_SUBJECT.match(obj) if kind == "clause" else None
+    self_subject = bool(tm) and actors.resolve(tm.group("addr")) == requester_code
+    items = _items(obj, "list" if kind == "needs" else kind, self_subject)
+    if kind == "clause" and (requester_code == "USA" or _NEGATIVE_CLAUSE.search(obj)):
+        # The US asks governments to act, and "not to undermine X" asks for restraint.
+        items = [(i if i == RequestItem.MEETING else RequestItem.DIPLOMATIC_ACTION, w) for i, w in items]
     if kind == "needs":
         items = [(i, w) for i, w in items if i not in _NON_MATERIAL]
     if not items and rule == "asked-addr-for" and requester_code != "USA" and obj.strip():
