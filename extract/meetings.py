@@ -513,6 +513,12 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
     if said and said.start() < hi:
         hi = said.start()  # what was said is not who met: "told the Ambassador that President X ..."
     people = [p for p, ps, pe in everyone if (first or ps >= lo) and pe <= hi and not (p.reporter and ps < at and rule != "told-us")]
+    frame = [m for m in _SPEECH.finditer(sentence, lo, at)]
+    if frame and rule != "told-us":
+        # who reports is not who meets: "Perez told us that Gomez will meet Lula"
+        inner = [p for p, ps, pe in everyone if ps >= frame[-1].end() and pe <= hi]
+        if len({p.country for p in inner if p.country}) >= 2:
+            people = inner
     if rule == "told-us" and not any(p.country == "USA" for p in people):
         people.append(Person(name=None, title=None, country="USA", level=None, text="us"))
     if len({p.country for p in people if p.country}) < 2 and rule in _ENCOUNTER_RULES | {"call-on"}:

@@ -43,3 +43,58 @@ def test_event_coding_crosswalk():
     assert event_coding("held", "PER", {"USA", "PER"}) == ("042", "CONSULT", "visit")
     assert event_coding("held", "FRA", {"USA", "RUS"}) == ("044", "CONSULT", "meet")
     assert event_coding("held", None, {"USA", "RUS"}) == ("040", "CONSULT", "meet")
+
+
+CABLE = """VZCZCXYZ0001
+OO RUEHWEB
+DE RUEHLP #0123/01 0651200
+ZNY CCCCC ZZH
+O 061200Z MAR 09
+FM AMEMBASSY LA PAZ
+TO RUEHC/SECSTATE WASHDC IMMEDIATE 0001
+
+C O N F I D E N T I A L LA PAZ 000123
+
+E.O. 12958: DECL: 03/06/2019
+TAGS: PREL, BL
+SUBJECT: AMBASSADOR'S MEETING WITH FOREIGN MINISTER
+
+1. (C) The Ambassador met with Foreign Minister Juan Perez on March 4 in La Paz. Perez said the government would welcome a visit.
+
+2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.
+
+3. (C) Comment: If the Minister meets the Ambassador again, we will report. The Minister spoke by phone with his Peruvian counterpart on Monday. End comment.
+
+SMITH
+"""
+
+
+def _cable(text=CABLE, name="09LAPAZ123.txt"):
+    from engagements.extract.read import read_bytes
+
+    return read_bytes(text.encode(), name)
+
+
+def test_prose_meeting_with_date_venue_sides_and_leads():
+    doc = _cable()
+    meetings, participants = extract_meetings(doc)
+    held = [m for m in meetings if m.status == "held"]
+    assert [(m.date_edtf, m.city, m.country_code, m.method) for m in held] == [("2009-03-04", "La Paz", "BOL", "meetings:met-with")]
+    people = {(p.name, p.title, p.country_code, p.role, p.level) for p in participants if p.meeting_id == held[0].meeting_id}
+    assert people == {(None, "Ambassador", "USA", "lead", "ambassador"), ("Juan Perez", "Foreign Minister", "BOL", "lead", "minister")}
+    for m in meetings:
+        para = doc.paragraph(m.quote_paragraph)
+        assert m.quote in para.text
+
+
+def test_planned_meeting_between_two_foreign_governments_leaves_out_who_reported_it():
+    meetings, participants = extract_meetings(_cable())
+    (planned,) = [m for m in meetings if m.status == "planned"]
+    assert (planned.date_edtf, planned.city, planned.country_code, planned.cameo_code) == ("2009-03-20", "Brasilia", "BRA", "036")
+    sides = {(p.country_code, p.level) for p in participants if p.meeting_id == planned.meeting_id and p.role == "lead"}
+    assert sides == {("BOL", "head_of_state"), ("BRA", "head_of_state")}
+
+
+def test_hypothetical_meetings_and_phone_calls_are_not_meetings():
+    meetings, _ = extract_meetings(_cable())
+    assert all(3 not in m.paragraph_numbers for m in meetings)
