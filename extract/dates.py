@@ -157,6 +157,8 @@ _ABSOLUTE: list[tuple[str, re.Pattern]] = [
     ("my", re.compile(rf"\b({_MONTH}),?\s+(?:of\s+)?({_YEAR})\b", _F)),
     # seasons: last fall, summer 2008, the spring of 2007
     ("season", re.compile(r"\b(?:(last|this|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(" + _YEAR + r")\b)?", _F)),
+    # US numeric dates after "on": on 1/18, on 12/3/2006 (month first, as US cables write)
+    ("num", re.compile(r"\b(?<=on )(1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])(?:/((?:19|20)?\d\d))?\b(?![/\d])", _F)),
     # a month alone after a word that makes it a date: in May, since March, last December
     ("m", re.compile(rf"\b(in|since|during|by|until|till|last|next|this|early|mid|late|of|from|through|around|before|after|on|the)[\s-]+({_MONTH})(?![\w])", _F)),
     # "his October trip", "the March summit": a month before a meeting noun
@@ -180,7 +182,7 @@ _APPROX_BEFORE = re.compile(r"(?:\b(?:around|about|approximately|circa|roughly|s
 _PART_BEFORE = re.compile(r"(?:\b(?:early|mid|late|the (?:beginning|start|end|middle) of|(?:the )?end of|beginning of|start of|middle of)[\s-]*)$", _F)
 _WEEK_OF_BEFORE = re.compile(r"\bweek of\s+$", _F)
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|would|next|upcoming|forthcoming|scheduled|schedule|plans?|planned|planning|intends?|expects?|expected|slated|to be held|is to|are to|hopes? to|set for|is due|are due|invited|invitation)\b", _F)
-_PAST_CUE = re.compile(r"\b(?:met|held|was|were|had|visited|called|said|told|discussed|took place|last|ago)\b", _F)
+_PAST_CUE = re.compile(r"\b(?:met|was|were|had|visited|took place|last|ago|previous|earlier)\b|(?<!\bbe )(?<!\bbeen )\b(?:held|called|discussed)\b", _F)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -302,6 +304,13 @@ def _absolute(kind: str, m: re.Match, text: str, reference: dt.date | None) -> _
             hit.hi = d + dt.timedelta(days=4)  # "the week of September 6": the working week
             hit.start = text.rfind("week of", 0, m.start())
         return hit
+    if kind == "num":
+        mo, day, y = int(g[0]), int(g[1]), g[2]
+        year = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else _nearest_year(mo, day, reference)
+        if year is None:
+            return None
+        d = _safe_date(year, mo, day)
+        return _Hit(m.start(), m.end(), d, d, "day") if d else None
     if kind == "my":
         mo, year = _month_number(g[0]), int(g[1])
         if g[0].lower() == "may" and not g[0][0].isupper():
