@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from engagements.schema import Dialogue, DialogueMention, Meeting, MeetingParticipant
 from engagements.schema.vocab import DialogueBasis, DialogueKind, MeetingStatus, ParticipantRole
 
+from .actors import US_ACTOR
 from .countries import city_country, country_code, find_countries, host_country
 from .dates import edtf_bounds, edtf_of, find_dates
 from .document import ParsedCable
@@ -41,12 +42,20 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 _HEAD = (
     r"(?:Working Group|Dialogue|Joint Commission|Binational Commission|Bilateral Commission|Presidential Commission|"
     r"Joint Committee|Consultations|Staff Talks|Talks|Consultative Mechanism|Consultative Group|"
-    r"Military Group|Defense Group|Steering Group|Discussions|Commission|Mechanism|Forum)"
+    r"Military Group|Defense Group|Steering Group|Discussions)\b"
+)
+#: Words that end a topic after "Working Group on ...": days, months, verbs, function words.
+_NOT_TOPIC = (
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|the|and|with|that|which|will|would|was|were|has|have|had|held|met|for|from|"
+    r"into|this|its|their|his|her|during|since|after|before|last|next|between"
 )
 _NAME_WORD = r"(?:U\.S\.|[A-Z][\w'/&+-]*|of|on|and|for|to|-)"
 #: A capitalised mechanism name, with an acronym defined in parentheses where there is one.
 _NAMED = _rx(
-    rf"(?P<name>(?:{_NAME_WORD}[ -]?){{0,8}}?\b{_HEAD})(?:\s*\((?P<acr>[A-Z0-9][A-Za-z0-9/+&.-]{{1,11}})\))?"
+    rf"(?P<name>(?:{_NAME_WORD}[ -]?){{0,8}}?\b{_HEAD}"
+    rf"(?: on (?!(?:{_NOT_TOPIC})\b)(?:[A-Z][\w-]*|[a-z]{{3,}})(?: (?!(?:{_NOT_TOPIC})\b)(?:[A-Z][\w-]*|[a-z]{{3,}})){{0,2}})?)"
+    rf"(?:\s*\((?P<acr>[A-Z0-9][A-Za-z0-9/+&.-]{{1,11}})\))?"
 )
 #: Heads too generic to stand alone: they need a qualifier that makes them a mechanism.
 _GENERIC_HEAD = _rx(r"^(?:the\s+)?(?:Commission|Mechanism|Forum|Talks|Discussions|Consultations|Dialogue|Working Group)$", re.I)
@@ -54,7 +63,8 @@ _GENERIC_HEAD = _rx(r"^(?:the\s+)?(?:Commission|Mechanism|Forum|Talks|Discussion
 _NOT_A_MECHANISM = _rx(
     r"\b(?:European Commission|Human Rights Commission|Electoral|Election|Truth|Investigat|Parliamentary|Congressional|"
     r"Central|National|Supreme|Permanent|Security Council|Planning Commission|Trade Commission|Atomic|Commission on|"
-    r"Commission for|UN |U\.N\.|United Nations|Interagency|Task Force)\b"
+    r"Commission for|UN |U\.N\.|United Nations|Interagency|Task Force|Embassy|Mission|Assembly|Parliament\w*|Court|"
+    r"Legislative|Senate|Congress\w*|Country Team|Cabinet|Ministerial|Peace Talks|Monitoring)\b"
 )
 #: A described, unnamed working group: "A purely mil-to-mil (navy to navy) working group meets".
 _DESCRIBED = _rx(
@@ -65,6 +75,11 @@ _ORDINAL_PAIR = _rx(
     r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+"
     r"(?P<name>(?P<a>U\.S\.|[A-Z][A-Za-z]+)\s*[-–]\s*(?P<b>[A-Z][A-Za-z]+)\s+(?:[Ss]ummit|[Ss]trategic [Dd]ialogue|[Dd]ialogue|[Jj]oint [Cc]ommission|[Ss]taff [Tt]alks))\b"
 )
+#: Recurring talks named by topic in lower case: "will resume migration talks on July 14".
+_TOPICAL = _rx(
+    r"\b(?:resume|resumed|resuming|the next round of|a new round of|another round of|the latest round of)\s+(?:the\s+)?(?:bilateral\s+)?"
+    r"(?P<name>(?!peace\b|the\b|its\b|their\b)[a-z]{4,}(?:[- ][a-z]{4,})? (?:talks|consultations|dialogue))\b"
+)
 _ACRONYM_USE = "(?<![\\w/])(?<!\\w-){acr}(?![\\w-])"
 
 # ---------------------------------------------------------------------------------------------
@@ -72,7 +87,7 @@ _ACRONYM_USE = "(?<![\\w/])(?<!\\w-){acr}(?![\\w-])"
 
 _SESSION_CUE = _rx(
     r"\b(?:met|meets|meet|held|holds|convened|convenes|session|sessions|round|plenary|took place|take place|chaired|hosted|"
-    r"first|second|third|last|next|previous|inaugural|annual|yearly|established|created|launched|\d+(?:st|nd|rd|th))\b",
+    r"first|second|third|last|next|previous|inaugural|annual|yearly|established|created|launched|resum\w*|come back to|return to|\d+(?:st|nd|rd|th))\b",
     re.I,
 )
 _PROPOSED = _rx(r"\b(?:propos\w*|would (?:create|establish|launch)|hope\w* to|creation of|plans? to (?:create|establish|launch)|could (?:create|establish)|idea of|suggest\w*|may establish|new(?:ly)? proposed)\b", re.I)
@@ -182,7 +197,7 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
             if acr and not _plausible_acronym(acr, name):
                 acr = None
             mech = found.get(acronyms.get(acr, "")) if acr else None
-            mech = mech or found.get(key)
+            mech = mech or found.get(key) or _same_topic(found, name)
             if mech is None:
                 mech = _Mech(name, acr, p.paragraph_number, _sentence_of(p.text, m.start(), m.end()), "dialogues:named", 0.7)
                 found[key] = mech
@@ -196,6 +211,12 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
             if key not in found and country_code(m.group("a"), host) and country_code(m.group("b"), host):
                 quote = _sentence_of(p.text, m.start(), m.end())
                 found[key] = _Mech(m.group("name"), None, p.paragraph_number, quote, "dialogues:ordinal-pair", 0.6, evidence=True)
+        for m in _TOPICAL.finditer(p.text):
+            quote = _sentence_of(p.text, m.start(), m.end())
+            pair = {c for _, _, c in find_countries(quote, host)}
+            key = _name_key(m.group("name"))
+            if len(pair) == 2 and key not in found:
+                found[key] = _Mech(m.group("name"), None, p.paragraph_number, quote, "dialogues:topical-talks", 0.55, evidence=True, text=[quote])
         for m in _DESCRIBED.finditer(p.text):
             qual = (m.group("inner") or m.group("qual")).strip()
             name = f"{qual} working group"
@@ -206,6 +227,25 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
     mechs = list(found.values())
     _gather(doc, mechs, host)
     return [m for m in mechs if m.evidence and m.parties and len(m.parties) >= 2]
+
+
+def _content(name: str) -> tuple[frozenset[str], str]:
+    words = _name_key(name).split("-")
+    heads = {"working", "group", "dialogue", "talks", "consultations", "commission", "committee", "discussions", "on"}
+    return frozenset(w for w in words if w not in heads), " ".join(w for w in words if w in heads - {"on"})
+
+
+def _same_topic(found: dict[str, _Mech], name: str) -> _Mech | None:
+    """"IPR Working Group" and "Working Group on IPR enforcement" are one mechanism: the same
+    head, and one's topic words inside the other's.  The longer name is kept."""
+    words, head = _content(name)
+    for mech in found.values():
+        other, other_head = _content(mech.name)
+        if words and other and head == other_head and (words <= other or other <= words):
+            if len(name) > len(mech.name):
+                mech.name = name
+            return mech
+    return None
 
 
 def _singular(acr: str | None) -> str | None:
@@ -325,7 +365,9 @@ def _parties(mech: _Mech, host: str | None) -> set[str]:
                 return {a, b}
     first = mech.text[0] if mech.text else mech.quote
     codes = {c for _, _, c in find_countries(first, host)}
-    if len(codes) == 2:
+    if "USA" not in codes and len(codes) >= 1 and US_ACTOR.search(first):
+        codes.add("USA")  # "Under Secretary Burns met his TSD counterparts from Australia and Japan"
+    if len(codes) == 2 or (len(codes) == 3 and "USA" in codes and mech.rule == "dialogues:named" and re.search(r"\bTri", mech.name)):
         return codes
     return {"USA", host} if host and host != "USA" else set()
 
