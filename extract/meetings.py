@@ -150,7 +150,7 @@ _HEAD_TITLES = (
     r"Brigadier|Colonel|Col\.|COL|Lt\. Col\.|Lieutenant Colonel|"
     r"General|Gen\.|Lieutenant General|Major General|Brigadier General|Admiral|Adm\.|Vice Admiral|Commander|Chief of Defen[cs]e|"
     r"(?:Foreign (?:Affairs |Policy )?|International Affairs |Presidential |Senior |Special |Political |Military |Security )?Advis[eo]r(?: to the (?:President|Prime Minister))?|"
-    r"Governor|Mayor|Director General|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special Envoy|Special Representative|Envoy|"
+    r"Governor|Mayor|Director General|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special (?:[A-Z][a-z]+ ){0,2}(?:Envoy|Representative|Advis[eo]r|Assistant|Coordinator)|Envoy|"
     r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|"
     r"PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Political Counselor|Deputy Political Counselor|Economic Counselor|DATT|Defense Attache|Legat"
 )
@@ -201,6 +201,7 @@ class _Ctx:
     ref: dt.date | None
     host: str | None
     embassy: bool  # sent by a post abroad (its Ambassador, Econoff ... are US)
+    known: dict[str, Person] = field(default_factory=dict)  # surname -> the titled mention
 
 
 def _reference_date(doc: ParsedCable) -> dt.date | None:
@@ -472,17 +473,66 @@ def _country_parties(sentence: str, ctx: _Ctx) -> set[str]:
     return {code for _, _, code in find_countries(sentence, ctx.host) if len(code) == 3 or code in ("EU", "UN", "OAS", "NATO", "AU")}
 
 
+def _excluded(sentence: str, start: int, end: int) -> bool:
+    """Phone calls, hypotheticals and routine contacts, written near the trigger."""
+    window = sentence[max(0, start - 70):end + 70]
+    return bool(_EXCLUDE.search(window) or _ROUTINE_NEAR.search(window))
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
+
+
+def _known_surnames(sentence: str, ctx: _Ctx, found: list[tuple[Person, int, int]]) -> list[tuple[Person, int, int]]:
+    """People the sentence names by surname alone ('Crumpton told Safonov'), known from a titled
+    mention elsewhere in the cable."""
+    if not ctx.known:
+        return []
+    out = []
+    taken = [(a, b) for _, a, b in found]
+    seen = {p.name.split()[-1] for p, _, _ in found if p.name}
+    for m in _CAP_WORD.finditer(sentence):
+        word = re.sub(r"(?:'s|’s)$", "", m.group(0))
+        person = ctx.known.get(word)
+        if person is None or word in seen or any(a <= m.start() < b for a, b in taken):
+            continue
+        seen.add(word)
+        clone = Person(name=person.name, title=person.title, country=person.country, level=person.level,
+                       start=m.start(), end=m.start() + len(word), text=word, raw_title=person.raw_title)
+        clone.reporter = bool(_REPORTER_AFTER.match(sentence[m.end():m.end() + 40]))
+        out.append((clone, m.start(), m.start() + len(word)))
+    return out
+
+
+def _learn_people(ctx: _Ctx, actors, memcon: _Cand | None) -> None:
+    """Surname -> titled person, from the participants block and every titled mention, so a
+    later bare surname can be placed.  A surname two governments share is dropped."""
+    known: dict[str, Person] = {}
+    clash: set[str] = set()
+    sources: list[Person] = list(memcon.people) if memcon is not None else []
+    for para in ctx.doc.paragraphs:
+        sources.extend(p for p, _, _ in _people_in(para.text, ctx, actors))
+    for p in sources:
+        if not p.name or not p.country or len(p.name.split()[-1]) < 3:
+            continue
+        last = p.name.split()[-1]
+        if last in known and known[last].country != p.country:
+            clash.add(last)
+        known.setdefault(last, p)
+    ctx.known = {k: v for k, v in known.items() if k not in clash and k not in _NOT_NAMES}
+
+
 def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMention], actors) -> list[_Cand]:
     out: list[_Cand] = []
     for s, e in sentence_spans(text):
         sentence = text[s:e]
-        if _EXCLUDE.search(sentence) or _ROUTINE_NEAR.search(sentence):
-            continue
-        triggers = _all_triggers(sentence)
+        triggers = [t for t in _all_triggers(sentence) if not _excluded(sentence, t[2], t[3])]
         if not triggers:
             continue
         first = _trigger(sentence)
+        if first is None or _excluded(sentence, first[2], first[2] + 10):
+            first = (triggers[0][0], triggers[0][1], triggers[0][2])
         everyone = _people_in(sentence, ctx, actors)
+        everyone += _known_surnames(sentence, ctx, everyone)
         used_dates: set[str] = set()
         for i, (rule, kind, at, _end) in enumerate(triggers):
             nxt = triggers[i + 1][2] if i + 1 < len(triggers) else len(sentence)
@@ -926,6 +976,7 @@ def extract_meetings(doc: ParsedCable, host: str | None = None) -> tuple[list[Me
     memcon = _memcon(ctx, actors)
     if memcon is not None:
         cands.append(memcon)
+    _learn_people(ctx, actors, memcon)
     prose = [p for p in doc.paragraphs if not (memcon is not None and p.paragraph_number in memcon.paragraphs and _PARTICIPANTS.search(p.text))]
     found = [_sentence_candidates(ctx, p.paragraph_number, p.text, find_dates(p.text, ctx.ref), actors) for p in prose]
     talk_date = _conversation_date(memcon, found, ctx.ref)
