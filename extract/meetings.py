@@ -103,7 +103,7 @@ _TOLD_US = re.compile(
     r"(?:(?:the|visiting|a)\s+)?(?:(?:U\.S\.|US|American)\s+)?"
     r"(?:Ambassador|Amb\.|Charg[eé]|CDA|DCM|PolCouns|Pol ?Couns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|Emb ?offs?|EMBOFFS?|EmbOffs?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|PolEcon ?Offs?|Deputy Political Counselor|Political Counselor|Economic Counselor|DATT|Defense Attache|Legat|us|A/S|U/S|DAS|PDAS|Deputy Secretary|Under Secretary|Assistant Secretary|Senator|CODEL|Codel|the Secretary)\b",
 )
-_DURING = re.compile(r"\b(?:during|in|at)\s+(?:a|an|the|his|her|their|its|our|this|that|[A-Z][\w'’.]*(?:'s|’s))\s+(?:[\w/'’.-]+\s+){0,6}?(?:meeting|meetings|talks|visit|call|conversation|discussion|lunch|dinner|breakfast|luncheon|encounter|bilateral|summit|session)\b", _F)
+_DURING = re.compile(r"\b(?:during|in|at|from|since|after|following|before|ahead of)\s+(?:a|an|the|his|her|their|its|our|this|that|[A-Z][\w'’.]*(?:'s|’s))\s+(?:[\w/'’.-]+\s+){0,6}?(?:meeting|meetings|talks|visit|call|conversation|discussion|lunch|dinner|breakfast|luncheon|encounter|bilateral|summit|session)\b", _F)
 _VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l?ed|s)?|traveling|travelling)\s+(?:to\s+)?", _F)
 _CODEL = re.compile(r"\bCODEL\b|\bcongressional delegation\b", _F)
 _SUMMIT = re.compile(r"\bsummit\b", _F)
@@ -688,6 +688,8 @@ def _memcon(ctx: _Ctx, actors) -> _Cand | None:
     for p in people:
         if p.country is None and ctx.host and len(sides) <= 1 and "USA" in sides:
             p.country = ctx.host
+    if country is None and ctx.embassy and ctx.host in sides:
+        country = ctx.host  # a post's memorandum without a place: the talks were held at post
     paragraphs = {block_para.paragraph_number}
     quote_para = block_para
     quote = block_para.text[:300].strip()
@@ -724,6 +726,8 @@ def _named_foreign(c: _Cand) -> set[str]:
 
 
 def _same(a: _Cand, b: _Cand) -> bool:
+    if a.status != b.status and not (a.block_people or b.block_people):
+        return False  # what happened and what is planned are different encounters
     if a.date and b.date:
         if a.date.edtf != b.date.edtf:
             return False
