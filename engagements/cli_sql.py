@@ -117,11 +117,14 @@ def show(name, show_path):
 @click.option("--data", "data", required=True, type=click.Path(path_type=Path), help="A release folder (datasets/vX.Y.Z) or an `engagements build` output.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A recipe parameter; repeat for several. See `engagements sql list`.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True, help="Output format.")
+@click.option("--columns", default=None, metavar="A,B,...", help="Only these output columns, in this order.")
 @click.option("--max-width", default=60, show_default=True, help="Widest cell in --format table; longer text is cut with '…'.")
-def run(name, data, params, fmt, max_width):
+def run(name, data, params, fmt, columns, max_width):
     """Run recipe NAME on the release in --data; parameters are bound, never pasted into SQL.
 
     Example: engagements sql run requests_by_item --data datasets/v0.1.0 --param item=helicopters
+
+    Example: engagements sql run evidence --data datasets/v0.1.0 --param record_id=dlg-per-usa-bwg --format json
     """
     from engagements.recipes import json_default, to_csv
     from engagements.recipes import run as run_recipe
@@ -130,6 +133,14 @@ def run(name, data, params, fmt, max_width):
         result = run_recipe(name, data, _parse_params(params))
     except EngagementsError as exc:
         _fail(exc)
+    if columns:
+        wanted = [c.strip() for c in columns.split(",") if c.strip()]
+        unknown = [c for c in wanted if c not in result.columns]
+        if unknown:
+            _fail(f"recipe {name!r} has no column {', '.join(map(repr, unknown))}; its columns: {', '.join(result.columns)}")
+        index = [result.columns.index(c) for c in wanted]
+        result.columns = wanted
+        result.rows = [tuple(row[i] for i in index) for row in result.rows]
     if fmt == "csv":
         click.echo(to_csv(result), nl=False)
     elif fmt == "json":

@@ -443,3 +443,15 @@ def test_cli_show_prints_the_sql():
     result = CliRunner().invoke(sql_group, ["show", "who_met_whom"])
     assert result.output == cookbook.recipe("who_met_whom").text
     assert CliRunner().invoke(sql_group, ["show", "who_met_whom", "--path"]).output.strip().endswith("who_met_whom.sql")
+
+
+def test_cli_run_columns_selects_and_orders(release):
+    runner = CliRunner()
+    args = ["run", "dialogue_timeline", "--data", str(release), "--format", "csv", "--columns", "session_number,dialogue_id,level_gap"]
+    result = runner.invoke(sql_group, args)
+    assert result.output.splitlines() == [
+        "session_number,dialogue_id,level_gap", "1,dlg-col-usa-hlpd,", "2,dlg-col-usa-hlpd,1",
+        "1,dlg-per-usa-bwg,", "2,dlg-per-usa-bwg,3", "3,dlg-per-usa-bwg,",
+    ]
+    bad = runner.invoke(sql_group, args[:-1] + ["nope"])
+    assert bad.exit_code == 2 and "has no column 'nope'; its columns: dialogue_id" in bad.output
