@@ -64,7 +64,7 @@ _NOT_A_MECHANISM = _rx(
     r"\b(?:European Commission|Human Rights Commission|Electoral|Election|Truth|Investigat|Parliamentary|Congressional|"
     r"Central|National|Supreme|Permanent|Security Council|Planning Commission|Trade Commission|Atomic|Commission on|"
     r"Commission for|UN |U\.N\.|United Nations|Interagency|Task Force|Embassy|Mission|Assembly|Parliament\w*|Court|"
-    r"Legislative|Senate|Congress\w*|Country Team|Cabinet|Ministerial|Peace Talks|Monitoring)\b"
+    r"Legislative|Senate|Open-Ended|Open Ended|Ad Hoc|Drafting|Contact Group|Congress\w*|Country Team|Cabinet|Ministerial|Peace Talks|Monitoring)\b"
 )
 #: A described, unnamed working group: "A purely mil-to-mil (navy to navy) working group meets".
 _DESCRIBED = _rx(
@@ -90,7 +90,7 @@ _SESSION_CUE = _rx(
     r"first|second|third|last|next|previous|inaugural|annual|yearly|established|created|launched|resum\w*|come back to|return to|\d+(?:st|nd|rd|th))\b",
     re.I,
 )
-_PROPOSED = _rx(r"\b(?:propos\w*|would (?:create|establish|launch)|hope\w* to|creation of|plans? to (?:create|establish|launch)|could (?:create|establish)|idea of|suggest\w*|may establish|new(?:ly)? proposed)\b", re.I)
+_PROPOSED = _rx(r"\b(?:propos\w*|will launch|to launch|would launch|will establish|to establish|will create|to create|would (?:create|establish|launch)|hope\w* to|creation of|plans? to (?:create|establish|launch)|could (?:create|establish)|idea of|suggest\w*|may establish|new(?:ly)? proposed)\b", re.I)
 _FREQUENCY = _rx(
     r"\b(?:(?:once|twice|three times|four times) (?:a|per|each|every) (?:year|month|quarter|week)|annual(?:ly)?|yearly|"
     r"every (?:other|two|three|four|six|\w+) (?:years?|months?|weeks?)|every (?:year|month|quarter)|bi-?weekly|bi-?monthly|"
@@ -105,7 +105,7 @@ _EST_BEFORE = _rx(r"\b(?:established|created|founded|launched|set up)\s+(?:the\s
 
 _KIND_RULES: list[tuple[DialogueKind, re.Pattern[str]]] = [
     (DialogueKind.MIL_TO_MIL, _rx(r"\b(?:mil(?:itary)?[- ]to[- ]mil(?:itary)?|staff talks|navy|naval|army|air force|general officer|flag officer|colonels|joint staff|CHOD|service[- ]to[- ]service|M2M)\b", re.I)),
-    (DialogueKind.POL_MIL, _rx(r"\b(?:pol[-/ ]?mil|political[- ]military|security (?:dialogue|cooperation|consultat\w*|issues)|defen[cs]e (?:consultations|dialogue|policy|cooperation)|bilateral defen[cs]e)\b", re.I)),
+    (DialogueKind.POL_MIL, _rx(r"\b(?:pol[-/ ]?mil|political[- ]military|security (?:dialogue|cooperation|consultat\w*|issues)|defen[cs]e (?:consultations|dialogue|policy|cooperation)|bilateral defen[cs]e|defen[cs]e)\b", re.I)),
     (DialogueKind.STRATEGIC, _rx(r"\b(?:strategic|summit)\b", re.I)),
     (DialogueKind.ECONOMIC, _rx(r"\b(?:econom\w*|trade|IPR|intellectual property|commercial|energy|financ\w*|investment|free trade|customs)\b", re.I)),
     (DialogueKind.LAW_ENFORCEMENT, _rx(r"\b(?:narcotics?|counter-?narcotics|drugs?|law enforcement|police|justice|maritime interdiction|interdiction)\b", re.I)),
@@ -151,6 +151,7 @@ class _Mech:
     text: list[str] = field(default_factory=list)  # sentences that mention it
     context: list[str] = field(default_factory=list)  # the sentence after each mention
     generic: list[str] = field(default_factory=list)  # "these meetings", "the dialogue": about all
+    surroundings: list[str] = field(default_factory=list)  # whole paragraphs that mention it
     dialogue_id: str = ""
 
 
@@ -190,6 +191,8 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
             name = _clean_name(m.group("name"))
             if not name or _GENERIC_HEAD.match(name) or _NOT_A_MECHANISM.search(name) or len(name) < 8:
                 continue
+            if not _content(name)[0] and not re.search(r"\b(?:Bilateral|Joint|Strategic|Staff|Binational|Presidential)\b", name):
+                continue  # "Russia Talks": a country and a head name nothing
             if name.split()[0].rstrip("s") in acronyms:
                 continue  # "GO/FO Consultations": another name of a mechanism already defined
             key = _name_key(name)
@@ -216,14 +219,14 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
             pair = {c for _, _, c in find_countries(quote, host)}
             key = _name_key(m.group("name"))
             if len(pair) == 2 and key not in found:
-                found[key] = _Mech(m.group("name"), None, p.paragraph_number, quote, "dialogues:topical-talks", 0.55, evidence=True, text=[quote])
+                found[key] = _Mech(m.group("name"), None, p.paragraph_number, quote, "dialogues:topical-talks", 0.55, evidence=True, text=[quote], surroundings=[p.text])
         for m in _DESCRIBED.finditer(p.text):
             qual = (m.group("inner") or m.group("qual")).strip()
             name = f"{qual} working group"
             key = _name_key(name)
             if key not in found:
                 quote = _sentence_of(p.text, m.start(), m.end())
-                found[key] = _Mech(name, None, p.paragraph_number, quote, "dialogues:described-working-group", 0.6, evidence=True, text=[quote])
+                found[key] = _Mech(name, None, p.paragraph_number, quote, "dialogues:described-working-group", 0.6, evidence=True, text=[quote], surroundings=[p.text])
     mechs = list(found.values())
     _gather(doc, mechs, host)
     return [m for m in mechs if m.evidence and m.parties and len(m.parties) >= 2]
@@ -256,6 +259,7 @@ def _singular(acr: str | None) -> str | None:
 
 
 def _clean_name(raw: str) -> str:
+    raw = " ".join(raw.split())
     raw = re.split(r"\.\s+|:\s+|\s+(?=The\s)", raw)[-1]
     name = re.sub(r"^(?:(?:The|the|A|a|An|an|Our|our|This|this|That|Its|its|Next|next|Last|last|First|first|Second|second|Third|third|\d+(?:st|nd|rd|th))\s+)+", "", raw.strip())
     name = re.sub(r"^(?:of|on|and|for|to|-)\s+", "", name)
@@ -338,6 +342,8 @@ def _gather(doc: ParsedCable, mechs: list[_Mech], host: str | None) -> None:
                 sentence = p.text[s:e]
                 if not pattern.search(sentence):
                     continue
+                if p.paragraph_number not in mech.paragraphs:
+                    mech.surroundings.append(p.text)
                 mech.paragraphs.add(p.paragraph_number)
                 mech.text.append(sentence)
                 if _PROPOSED.search(sentence) and not _HELD.search(sentence):
@@ -369,7 +375,23 @@ def _parties(mech: _Mech, host: str | None) -> set[str]:
         codes.add("USA")  # "Under Secretary Burns met his TSD counterparts from Australia and Japan"
     if len(codes) == 2 or (len(codes) == 3 and "USA" in codes and mech.rule == "dialogues:named" and re.search(r"\bTri", mech.name)):
         return codes
-    return {"USA", host} if host and host != "USA" else set()
+    if host and host != "USA" and _with_host(mech, host):
+        return {"USA", host}
+    return set()
+
+
+_BILATERAL_WORDS = re.compile(r"\b(?:bilateral|joint|counterparts?|both sides|two sides|host nation|two countries|binational)\b", re.I)
+_US_INTERNAL = _rx(r"\b(?:Embassy|Mission|Post|Country Team|interagency|Department)\s+(?:has\s+)?(?:established|created|formed|set up|chairs|leads|convened)\b")
+
+
+def _with_host(mech: _Mech, host: str) -> bool:
+    """A mechanism whose sentences name no pair is the US and the host's only when they say
+    it is shared (the host named, "bilateral", "counterparts"), and not an embassy's own group."""
+    text = " ".join(mech.text) or mech.quote
+    if _US_INTERNAL.search(text):
+        return False
+    around = " ".join(mech.surroundings) or text
+    return bool(_BILATERAL_WORDS.search(around + " " + mech.name)) or any(c == host for _, _, c in find_countries(around, host))
 
 
 def _PAIR_CLOSE(text: str, m: re.Match, mech: _Mech) -> bool:
