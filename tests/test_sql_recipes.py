@@ -455,3 +455,14 @@ def test_cli_run_columns_selects_and_orders(release):
     ]
     bad = runner.invoke(sql_group, args[:-1] + ["nope"])
     assert bad.exit_code == 2 and "has no column 'nope'; its columns: dialogue_id" in bad.output
+
+
+def test_every_recipe_runs_on_an_empty_release(tmp_path):
+    from engagements import parquet
+
+    for t in registry.TABLES:
+        parquet.write_table(t, parquet.to_arrow(t, []), tmp_path / f"{t.name}.parquet")
+    for recipe in cookbook.recipes():
+        result = run(recipe.name, tmp_path, REQUIRED.get(recipe.name, {}))
+        assert result.rows == [], recipe.name
+        assert result.columns
