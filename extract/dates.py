@@ -469,6 +469,11 @@ def _apply_qualifiers(hit: _Hit, text: str) -> None:
         hit.start = window_start + m.start()
 
 
+_ANY_DATE_WORD = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|spring|summer|fall|autumn|winter|day\b|night|"
+    r"today|tomorrow|yesterday|morning|afternoon|evening|tonight|week|month|year|later|earlier|ago|before|after", _F)
+
+
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order, without overlaps.
 
@@ -477,6 +482,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     mentioned before it in the same text (or the reference when there is none)."""
     if isinstance(reference, dt.datetime):
         reference = reference.date()
+    if not _ANY_DATE_WORD.search(text):
+        return []  # no digit, month, season, weekday or relative word: nothing to read
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
 

@@ -46,6 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from engagements.schema import Meeting, MeetingParticipant
 from engagements.schema.vocab import Level, MeetingStatus, ParticipantRole
@@ -202,6 +203,7 @@ class _Ctx:
     host: str | None
     embassy: bool  # sent by a post abroad (its Ambassador, Econoff ... are US)
     known: dict[str, Person] = field(default_factory=dict)  # surname -> the titled mention
+    people_cache: dict[str, list] = field(default_factory=dict)  # sentence -> its titled people
 
 
 def _reference_date(doc: ParsedCable) -> dt.date | None:
@@ -323,6 +325,21 @@ _NAME_PARTICLES = re.compile(r"\b(?:van der|van den|de la|de los|de las|van|von|
 
 
 def _people_in(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
+    """Titled officials of a sentence, computed once per sentence (see ``_read_people``)."""
+    hit = ctx.people_cache.get(text)
+    if hit is None:
+        hit = ctx.people_cache[text] = _read_people(text, ctx, actors)
+    return [(_copy(p), a, b) for p, a, b in hit]
+
+
+def _copy(p: Person) -> Person:
+    q = Person(name=p.name, title=p.title, country=p.country, role=p.role, level=p.level,
+               start=p.start, end=p.end, text=p.text, raw_title=p.raw_title)
+    q.reporter = p.reporter
+    return q
+
+
+def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
     """Titled officials named in a sentence, with their government: a nationality written
     before the title wins ('Peruvian FM', "Israel's Chief Scientist"); an office only the US
     has ('A/S', 'Senator', 'Econoff') is US; then the person's surname as placed elsewhere in
@@ -473,6 +490,12 @@ def _country_parties(sentence: str, ctx: _Ctx) -> set[str]:
     return {code for _, _, code in find_countries(sentence, ctx.host) if len(code) == 3 or code in ("EU", "UN", "OAS", "NATO", "AU")}
 
 
+@lru_cache(maxsize=256)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of a paragraph, computed once however many rules read it."""
+    return tuple(sentence_spans(text))
+
+
 def _excluded(sentence: str, start: int, end: int) -> bool:
     """Phone calls, hypotheticals and routine contacts, written near the trigger."""
     window = sentence[max(0, start - 70):end + 70]
@@ -510,7 +533,8 @@ def _learn_people(ctx: _Ctx, actors, memcon: _Cand | None) -> None:
     clash: set[str] = set()
     sources: list[Person] = list(memcon.people) if memcon is not None else []
     for para in ctx.doc.paragraphs:
-        sources.extend(p for p, _, _ in _people_in(para.text, ctx, actors))
+        for a, b in _spans(para.text):
+            sources.extend(p for p, _, _ in _people_in(para.text[a:b], ctx, actors))
     for p in sources:
         if not p.name or not p.country or len(p.name.split()[-1]) < 3:
             continue
@@ -523,7 +547,9 @@ def _learn_people(ctx: _Ctx, actors, memcon: _Cand | None) -> None:
 
 def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMention], actors) -> list[_Cand]:
     out: list[_Cand] = []
-    for s, e in sentence_spans(text):
+    for s, e in _spans(text):
+        if not _TRIGGER_HINT.search(text, s, e):
+            continue
         sentence = text[s:e]
         triggers = [t for t in _all_triggers(sentence) if not _excluded(sentence, t[2], t[3])]
         if not triggers:
@@ -914,6 +940,18 @@ def _subject_candidate(ctx: _Ctx, actors) -> _Cand | None:
                  status=MeetingStatus.HELD.value, people=people, paragraphs=set(), confidence=0.6)
 
 
+def _has_word(text: str, word: str) -> bool:
+    """``word`` in ``text`` between non-letters (no per-word regex compiled)."""
+    i = text.find(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + len(word)] if i + len(word) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def _place_subject(subject: _Cand, merged: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     """Fold the subject's meeting into the cable's own record of it (its first held meeting
     sharing a foreign side), or keep it, quoted from the first paragraph that names its
@@ -933,13 +971,29 @@ def _place_subject(subject: _Cand, merged: list[_Cand], ctx: _Ctx) -> list[_Cand
     for para in ctx.doc.paragraphs:
         for s, e in sentence_spans(para.text):
             sentence = para.text[s:e]
-            if any(k and re.search(rf"\b{re.escape(k)}\b", sentence, _F) for k in keys):
+            low = sentence.lower()
+            if any(k and _has_word(low, k.lower()) for k in keys):
                 subject.paragraph, subject.quote = para.paragraph_number, sentence.strip()[:400]
                 subject.paragraphs = {para.paragraph_number}
                 if ctx.embassy and ctx.host in foreign:
                     subject.country = ctx.host
                 return merged + [subject]
     return merged
+
+
+_TRIGGER_HINT = re.compile(r"meet|met\b|visit|call|told|talks|summit|trip|travel|codel|brief|session|consultation|discussion|conversation|lunch|dinner|breakfast|informed|assured|explained|stressed|emphasi|said to|noted to|gave|arriv|host|readout|confided|conveyed|underscored|complained|expressed", _F)
+
+
+def _trigger_dates(text: str, ref: dt.date | None) -> list[DateMention]:
+    """Dates of the sentences that may hold a meeting trigger, with paragraph offsets: dates are
+    read only where a meeting may be (most sentences have none), which keeps extraction fast."""
+    out: list[DateMention] = []
+    for a, b in _spans(text):
+        if not _TRIGGER_HINT.search(text, a, b):
+            continue
+        for d in find_dates(text[a:b], ref):
+            out.append(DateMention(d.start + a, d.end + a, d.text, d.edtf, d.date_start, d.date_end, d.relative, d.approximate))
+    return out
 
 
 def _conversation_date(memcon: _Cand | None, found: list[list[_Cand]], ref: dt.date | None) -> dt.date | None:
@@ -961,20 +1015,16 @@ def _conversation_date(memcon: _Cand | None, found: list[list[_Cand]], ref: dt.d
     return day if 0 <= (ref - day).days <= 60 else None
 
 
-def extract_meetings(doc: ParsedCable, host: str | None = None) -> tuple[list[Meeting], list[MeetingParticipant]]:
+def extract_meetings(doc: ParsedCable, host: str | None = None, actors=None) -> tuple[list[Meeting], list[MeetingParticipant]]:
     """Meetings a cable reports or plans, with their participants.
 
-    ``host`` is the country of the sending post (``countries.host_country(doc)`` when not given):
-    unnamed-nationality officials in an embassy's cable serve the host government.
+    ``host``: the country of the sending post (``countries.host_country(doc)`` when not given);
+    officials with no nationality written in a post's cable serve the host government.
+    ``actors``: an ``actors.ActorIndex`` of the cable when the caller has built one (surname ->
+    government); optional, since the cable's own titled mentions place most surnames.
     """
     if not isinstance(host, str):
         host = host_country(doc)
-    try:
-        from .actors import ActorIndex
-
-        actors = ActorIndex(doc, host)
-    except Exception:  # the actor index is a helper; meetings do not depend on it
-        actors = None
     ctx = _Ctx(doc=doc, ref=_reference_date(doc), host=host, embassy=_is_embassy(doc))
     cands: list[_Cand] = []
     memcon = _memcon(ctx, actors)
@@ -982,12 +1032,16 @@ def extract_meetings(doc: ParsedCable, host: str | None = None) -> tuple[list[Me
         cands.append(memcon)
     _learn_people(ctx, actors, memcon)
     prose = [p for p in doc.paragraphs if not (memcon is not None and p.paragraph_number in memcon.paragraphs and _PARTICIPANTS.search(p.text))]
-    found = [_sentence_candidates(ctx, p.paragraph_number, p.text, find_dates(p.text, ctx.ref), actors) for p in prose]
+    dates = [_trigger_dates(p.text, ctx.ref) for p in prose]
+    found = [_sentence_candidates(ctx, p.paragraph_number, p.text, d, actors) for p, d in zip(prose, dates)]
     talk_date = _conversation_date(memcon, found, ctx.ref)
     if talk_date is not None and talk_date != ctx.ref:
-        # Reported speech ("he will visit Beijing next week") counts from the conversation.
+        # Reported speech ("he will visit Beijing next week") counts from the conversation:
+        # paragraphs with relative dates are read again against that day.
         ctx.ref = talk_date
-        found = [_sentence_candidates(ctx, p.paragraph_number, p.text, find_dates(p.text, talk_date), actors) for p in prose]
+        for i, (p, d) in enumerate(zip(prose, dates)):
+            if any(x.relative for x in d):
+                found[i] = _sentence_candidates(ctx, p.paragraph_number, p.text, _trigger_dates(p.text, talk_date), actors)
     for group in found:
         cands.extend(group)
     merged = _merge(cands)
