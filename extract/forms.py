@@ -93,17 +93,34 @@ def split(text: str, form: SourceForm, source_path: str) -> RawCable:
     stem = PurePath(source_path).stem
     if form in (SourceForm.WIKILEAKS_PAGE, SourceForm.WIKILEAKS_PAGE_CUT):
         page = page_fields(text)
-        pres = [m.group(1) for m in _PRE.finditer(text[_PAGE_TABLE.search(text).start():])]
+        pres = _pre_blocks(text, _PAGE_TABLE.search(text).start())
         header = normalise(strip_tags(pres[0])) if len(pres) >= 2 else ""
         body = normalise(strip_tags(pres[-1])) if pres else ""
         return RawCable(source_path, form, header, body, page, stem)
     if form is SourceForm.PRE_FRAGMENT:
-        pres = [m.group(1) for m in _PRE.finditer(text)]
+        pres = _pre_blocks(text, 0)
         body = normalise(strip_tags(pres[-1] if pres else text))
         return RawCable(source_path, form, "", body, {}, stem)
     plain = normalise(_MD_LINK.sub(r"\1", text) if form is SourceForm.PLAIN_TEXT else text)
     header, body = _split_telegram(plain)
     return RawCable(source_path, form, header, body, {}, stem)
+
+
+def _pre_blocks(text: str, start: int) -> list[str]:
+    """The contents of the <pre> blocks from ``start`` on (an unclosed last block runs to the end)."""
+    blocks = []
+    lower = text.lower() if "<PRE" in text else text
+    i = lower.find("<pre", start)
+    while i != -1:
+        open_end = lower.find(">", i)
+        if open_end == -1:
+            break
+        close = lower.find("</pre>", open_end)
+        blocks.append(text[open_end + 1: close if close != -1 else len(text)])
+        if close == -1:
+            break
+        i = lower.find("<pre", close)
+    return blocks
 
 
 def _split_telegram(text: str) -> tuple[str, str]:

@@ -28,7 +28,7 @@ BANNER = re.compile(
     r"(?P<cls>" + "|".join(p for _, p in _CLASS_WORDS) + r")"
     r"(?:\s+(?P<caveat>NOFORN|SENSITIVE|EFTO|EXDIS|NODIS|LIMDIS))?"
     r"(?:\s+SECTION\s+(?P<sec>\d+)\s+[OG]F\s*(?P<of>\d+))?"
-    r"\s*(?P<post>(?:[A-Z][A-Z.'-]*)(?: [A-Z][A-Z.'-]*){0,3}?)\s+(?P<serial>[0-9Q]{3,7})(?![0-9])"
+    r"\s*(?P<post>(?:[A-Z][A-Z.'-]*)(?: [A-Z][A-Z.'-]*){0,3}?)(?:\s+(?P<serial>[0-9Q]{3,7})(?![0-9])|[ ]*(?=\n))"
 )
 _CLASS_NAMES = [(name, re.compile(r"^(?:" + pattern + r")$")) for name, pattern in _CLASS_WORDS]
 
@@ -45,7 +45,7 @@ def class_name(spaced: str) -> str:
 class Banner:
     classification: str
     post: str
-    serial: int
+    serial: int | None  # a few banners lost it ('C O N F I D E N T I A L SECTION 01 OF 02 TEL AVIV')
     start: int
     end: int
 
@@ -56,8 +56,8 @@ def find_banner(body: str, limit: int = 3000) -> Banner | None:
         post = m.group("post")
         if post.split()[0] in {"SECTION", "TAGS", "SUBJECT", "E.O.", "EO"}:
             continue
-        serial = m.group("serial").replace("Q", "0")
-        return Banner(class_name(m.group("cls")), post.strip(), int(serial), m.start(), m.end())
+        serial = m.group("serial")
+        return Banner(class_name(m.group("cls")), post.strip(), int(serial.replace("Q", "0")) if serial else None, m.start(), m.end())
     return None
 
 
@@ -90,7 +90,7 @@ def find_fields(pre: str) -> list[Field]:
     for m in _KEYWORDS.finditer(pre):
         kind = m.lastgroup
         word = m.group(0)
-        if kind in _UPPER_ONLY and not word[:3].isupper():
+        if kind in _UPPER_ONLY and not word[:3].isupper() and not (kind == "tags" and word.endswith(":")):
             continue
         if kind == "subject" and not word.isupper() and not word.endswith(":"):
             continue
@@ -111,12 +111,25 @@ def _value_end(pre: str, kind: str, start: int, limit: int) -> int:
     onto following lines; a TAGS or E.O. value is one line unless it ends in a comma)."""
     if kind in ("tags", "eo"):
         end = pre.find("\n", start)
-        while end != -1 and end < limit and pre[start:end].rstrip().endswith(","):
+        while end != -1 and end < limit and (pre[start:end].rstrip().endswith(",") or (kind == "tags" and _TAG_LINE.match(pre, end + 1))):
             end = pre.find("\n", end + 1)
         end = limit if end == -1 else min(end, limit)
         return end
     blank = _BLANK.search(pre, start, limit)
-    return blank.start() if blank else limit
+    end = blank.start() if blank else limit
+    if kind == "ref":
+        # lettered entries may be set apart by blank lines: '¶B. 04 NEW DELHI 7966'
+        while blank and end < limit and _REF_ITEM.match(pre, blank.end()):
+            blank = _BLANK.search(pre, blank.end(), limit)
+            end = blank.start() if blank else limit
+    rule = _RULE_LINE.search(pre, start, end)
+    return rule.start() if rule else end
+
+
+# A line holding only tags ('TSPA, FR, IN'): the TAGS value ran onto it.
+_TAG_LINE = re.compile(r"[ ]*[A-Z][A-Z0-9_-]{1,14}(?:(?:[ ]*,[ ]*|[ ]+)[A-Z][A-Z0-9_-]{1,14}){0,30}[ ]*,?[ ]*$", re.MULTILINE)
+_REF_ITEM = re.compile(r"[ ]*¶?\(?[A-Z][.)]\s")
+_RULE_LINE = re.compile(r"\n[ ]*-{5,}[ -]*(?=\n|$)")
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -161,7 +174,8 @@ _TAG_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_&/-]*")
 def parse_tags(value: str) -> list[str]:
     """TAGS value -> tags in order: separated by spaces and/or commas; trailing junk dropped."""
     value = value.split("\n\n")[0]
-    value = re.split(r"\bSUBJ(?:ECT)?\b", value)[0]
+    value = re.split(r"\bSUBJ(?:ECT)?\b", value, flags=re.IGNORECASE)[0]
+    value = re.sub(r"\([^()]*\)", " ", value)  # 'OVIP (STEINBERG, JAMES B.)': the person in brackets
     return [t.upper() for t in _TAG_TOKEN.findall(value)]
 
 
@@ -183,8 +197,21 @@ def parse_classified_by(value: str) -> tuple[str | None, list[str]]:
     else:
         num = _REASON_NUM.search(text)
         who, why = (text[: num.start()], text[num.start():]) if num else (text, "")
-    who = who.strip().rstrip(".,;:").strip()
+    who = _name_and_title(who.strip().rstrip(".,;:").strip())
     return (who or None), parse_reasons(why)
+
+
+_AGENCIES = re.compile(r"^(?:STATE|DOS|DEPT(?:\.|ARTMENT)? OF STATE|EXEC|DOD|DOJ|DHS|USAID|AID|TREASURY|COMMERCE|USDA|DOE|FBI|DEA|CIA|NSC|USTR|PEACE CORPS|[A-Z]{2,5})$", re.IGNORECASE)
+
+
+def _name_and_title(who: str) -> str:
+    """'Richard E. Hoagland, Ambassador, EXEC, Embassy Dushanbe' -> 'Richard E. Hoagland,
+    Ambassador': the classification system's 'name, title, agency, office' keeps the official's
+    name and title; agency and office say where, not who."""
+    parts = [p.strip() for p in who.split(",")]
+    if len(parts) >= 3 and _AGENCIES.match(parts[2]):
+        return ", ".join(parts[:2])
+    return who
 
 
 def parse_reasons(text: str) -> list[str]:
@@ -208,6 +235,7 @@ _REF_CABLE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?P<year>\d{2}|(?:19|20)\d{2})\s*)?(?P<post>[A-Za-z][A-Za-z.'-]*(?:\s[A-Za-z][A-Za-z.'-]*){0,3}?)\s+0*(?P<serial>\d{1,6})(?![\d/])"
 )
 _NOT_POSTS = {"FAM", "FAH", "USC", "CFR", "PARA", "PARAGRAPH", "PARAS", "SECTION", "AND", "OF", "THE", "ON", "IN", "TO", "NO", "NUMBER"}
+_STATE_PER_DAY = 650
 _ORDINAL_WORDS = {"AND", "PREVIOUS", "NOTAL", "ALL", "OTHERS"}
 
 
@@ -217,37 +245,32 @@ class References:
     other: list[str] = field(default_factory=list)
 
 
-def parse_references(value: str, default_year: int | None, known_posts: frozenset[str]) -> References:
+def parse_references(value: str, default_year: int | None, known_posts: frozenset[str], own: tuple[str, int] | None = None, sent: dt.date | None = None) -> References:
     """REF value -> canonical cable ids and other entries (e-mails, memos, letters, meetings).
 
-    Entries are split on their letters ('A.', '(B)', 'C)'); in each, every 'YY POST SERIAL' (the
-    year defaults to the cable's own) whose post is a known post code is a cable; an entry
-    with no cable is kept as written in ``other``.  'AND PREVIOUS', 'NOTAL' are notes, not refs.
+    Entries are split on their letters ('A.', '(B)', 'C)'); in each, every 'YY POST SERIAL' whose
+    post is a known post code is a cable.  A missing year is the cable's own, or the year before
+    when the post is the cable's own and the serial is higher than its own (a cable cannot
+    cite a later one), or a STATE serial too high for the day of the year the cable was sent (the
+    Department numbers at most some 650 cables a day).  An entry with no cable is kept as written in ``other``; 'AND PREVIOUS'
+    and 'NOTAL' are notes, not references.  Every start is tried, so a rejected 'C. 2005' does
+    not hide the '2005 MADRID 4308' that overlaps it.
     """
     refs = References()
-    text = one_line(value)
+    text = one_line(value.replace("¶", " "))
     if not text:
         return refs
     for entry in _split_entries(text):
         found = False
-        for m in _REF_CABLE.finditer(entry):
-            post_words = m.group("post").upper().split()
-            # drop leading words that are not part of the post name (e.g. 'AND STATE 123')
-            while post_words and post_code(" ".join(post_words)) not in known_posts and len(post_words) > 1:
-                post_words = post_words[1:]
-            code = post_code(" ".join(post_words))
-            if code == "SECSTATE":
-                code = "STATE"
-            if code not in known_posts or code in _NOT_POSTS:
+        pos = 0
+        while (m := _REF_CABLE.search(entry, pos)):
+            hit = _cable_ids(m, entry, default_year, known_posts, own, sent)
+            if hit is None:
+                pos = m.start() + 1
                 continue
-            year = m.group("year")
-            if year is None:
-                if default_year is None:
-                    continue
-                year = default_year
             found = True
-            for serial in [m.group("serial"), *_more_serials(entry[m.end():])]:
-                cid = make_id(int(year), code, serial)
+            ids, pos = hit
+            for cid in ids:
                 if cid not in refs.cables:
                     refs.cables.append(cid)
         if not found:
@@ -257,7 +280,35 @@ def parse_references(value: str, default_year: int | None, known_posts: frozense
     return refs
 
 
-_LETTER = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Z])\)|([A-Z])[.)])")
+def _cable_ids(m: re.Match, entry: str, default_year, known_posts, own, sent) -> tuple[list[str], int] | None:
+    post_words = m.group("post").upper().split()
+    # drop leading words that are not part of the post name (e.g. 'AND STATE 123')
+    while len(post_words) > 1 and post_code(" ".join(post_words)) not in known_posts:
+        post_words = post_words[1:]
+    code = post_code(" ".join(post_words))
+    if code == "SECSTATE":
+        code = "STATE"
+    if code not in known_posts or code in _NOT_POSTS:
+        return None
+    year = m.group("year")
+    if year is None:
+        if default_year is None:
+            return None
+        year = default_year
+        serial = int(m.group("serial"))
+        if own is not None and code == own[0] and serial > own[1]:
+            year = default_year - 1
+        elif code == "STATE" and sent is not None and sent.year == default_year and serial > (sent.timetuple().tm_yday + 15) * _STATE_PER_DAY:
+            year = default_year - 1
+    serials = [m.group("serial")]
+    end = m.end()
+    while (more := _MORE.match(entry, end)):
+        serials.append(more.group(1))
+        end = more.end()
+    return [make_id(int(year), code, s) for s in serials], end
+
+
+_LETTER = re.compile(r"(?:^|(?<=[\s,;¶]))(?:\(([A-Z])\)|([A-Z])[.)])")
 
 
 def _split_entries(text: str) -> list[str]:
@@ -268,13 +319,4 @@ def _split_entries(text: str) -> list[str]:
     return [text[m.end(): (marks[i + 1].start() if i + 1 < len(marks) else len(text))] for i, m in enumerate(marks)]
 
 
-_MORE = re.compile(r"^\s*(?:,|AND|&)\s*0*(\d{1,6})(?![\d/])(?!\s*[A-Z]{3,}\s+\d)")
-
-
-def _more_serials(rest: str) -> list[str]:
-    """'BRASILIA 2799 AND 2764': further serials of the same post."""
-    out = []
-    while (m := _MORE.match(rest)):
-        out.append(m.group(1))
-        rest = rest[m.end():]
-    return out
+_MORE = re.compile(r"\s*(?:,|AND|&)\s*0*(\d{1,6})(?![\d/])(?!\s*[A-Z]{3,}\s+\d)")

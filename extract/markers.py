@@ -11,6 +11,7 @@ cable's own header line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CLASS = r"(?:T ?O ?P ?)?(?:S ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|UNCLAS(?:SIFIED)?|LIMITED OFFICIAL USE)"
 
@@ -21,24 +22,36 @@ def _post_pattern(post: str | None) -> str:
     return r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,2}"
 
 
-def marker_patterns(post: str | None, serial: int | None) -> list[re.Pattern]:
-    """Page lines and repeated section banners for this cable's post and serial (generic when
-    the banner could not be read: then the serial must be zero-padded to stand out)."""
+@lru_cache(maxsize=4096)
+def marker_patterns(post: str | None) -> tuple[re.Pattern, re.Pattern]:
+    """Page lines and repeated section banners for a post (any post when the banner could not
+    be read); the serial is captured and checked against the cable's own by the caller."""
     p = _post_pattern(post)
-    s = rf"0*{serial}" if serial is not None else r"\d{5,8}"
-    page = re.compile(rf"(?<![A-Za-z0-9])(?:PAGE\s+\d{{2,3}}\s+)?{p}\s+{s}\s+\d{{2,3}}\s+OF\s+\d{{2,3}}(?:\s+\d{{6}}Z)?(?![A-Za-z0-9])")
-    section = re.compile(rf"(?<![A-Za-z0-9]){_CLASS}(?:\s+(?:NOFORN|SENSITIVE|EXDIS|NODIS))?\s+SECTION\s+\d{{1,2}}\s+[OG]F\s*\d{{1,2}}\s+{p}\s+{s}(?![0-9])")
-    return [page, section]
+    page = re.compile(rf"(?<![A-Za-z0-9])(?:PAGE\s+\d{{2,3}}\s+)?{p}\s+(?P<serial>\d{{3,8}})\s+\d{{2,3}}(?:\.\d{{1,2}})?\s+OF\s+\d{{2,3}}(?:\s+\d{{6}}Z)?(?![A-Za-z0-9])")
+    section = re.compile(rf"(?<![A-Za-z0-9]){_CLASS}(?:\s+(?:NOFORN|SENSITIVE|EXDIS|NODIS))?\s+SECTION\s+\d{{1,2}}\s+[OG]F\s*\d{{1,2}}\s+{p}\s+(?P<serial>\d{{1,8}})(?![0-9])")
+    return page, section
 
 
 def remove_markers(body: str, post: str | None, serial: int | None, keep_before: int = 0) -> str:
     """The body without page and section markers found after offset ``keep_before`` (the end of
     the first banner).  A marker alone on its line takes its line with it; a marker inside a
-    line leaves one space."""
-    for rx in marker_patterns(post, serial):
-        body = body[:keep_before] + rx.sub("\ue000", body[keep_before:])
-    if "\ue000" not in body:
+    line leaves one space.  Without a known serial, only zero-padded serials (5+ digits) count."""
+
+    def cut(m: re.Match) -> str:
+        found = m.group("serial")
+        ok = int(found) == serial if serial is not None else len(found) >= 5
+        return _SENTINEL if ok else m.group(0)
+
+    head, tail = body[:keep_before], body[keep_before:]
+    if "OF" not in tail:
         return body
-    body = re.sub(r"(?m)^[ ]*\ue000[ ]*(?:\n|$)", "", body)
-    body = re.sub(r"[ ]*\ue000[ ]*", " ", body)
-    return body
+    for rx in marker_patterns(post):
+        tail = rx.sub(cut, tail)
+    if _SENTINEL not in tail:
+        return body
+    tail = re.sub(r"(?m)^[ ]*\ue000[ ]*(?:\n|$)", "", tail)
+    tail = re.sub(r"[ ]*\ue000[ ]*", " ", tail)
+    return head + tail
+
+
+_SENTINEL = "\ue000"

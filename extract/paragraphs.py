@@ -5,7 +5,8 @@ Rules, in the order they apply:
 * A paragraph starts where the cable prints a number: ``¶4. (C)`` (the WikiLeaks anchor's
   pilcrow), ``4. (C)`` or ``4.(C)`` at a line start, ``4. Text`` at a line start when the cable
   uses no markings, or ``... end of sentence. 9. (S) Next`` inside a line when 9 is the number
-  expected next and a marking follows (paragraphs run together by an export).
+  expected next and a marking follows (paragraphs run together by an export; the words before
+  may be a heading that lost its line, so a sentence end is not required).
 * A pilcrow printed as a '1' (``11.`` ``12.`` ... for 1, 2 ...) is mended when a body without
   pilcrows numbers its first paragraph 11 and every number reads as 1 + the real number.
 * Numbers are kept as printed (``printed_number``).  ``paragraph_number`` is the table's key
@@ -65,11 +66,22 @@ def parse_marking(raw: str) -> Marking | None:
 # --- candidates -------------------------------------------------------------------------------
 
 _LINE_START = re.compile(
-    r"^(?P<lead>[ \"',]*)(?P<pil>¶[ ]?)?(?P<num>\d{1,3})(?P<dot>\.|\))?(?P<sp>[ ]*)(?P<mark>\([A-Za-z /]{1,14}\))?",
-    re.MULTILINE,
+    r"\n(?P<lead>[ \"',]*)(?P<pil>¶[ ]?)?(?P<num>\d{1,3})(?P<dot>\.|\))?(?P<sp>[ ]*)(?P<mark>\([A-Za-z /]{1,14}\))?",
 )
-_MID = re.compile(r"(?<=[.!?\"'”)\]])[ ]{1,3}(?P<pil>¶[ ]?)?(?P<num>\d{1,2})\.[ ]{0,3}(?P<mark>\([A-Za-z /]{1,14}\))")
-_MID_PILCROW = re.compile(r"(?<=\S)[ ]*(?P<pil>¶[ ]?)(?P<num>\d{1,3})\.(?P<sp>[ ]*)(?P<mark>\([A-Za-z /]{1,14}\))?")
+# Inside a line: '... sentence end. 9. (S) Next' (digit first, so the scan fails fast; the
+# sentence end before it is checked by hand) and a pilcrow anywhere ('text ¶9. (S)').
+_MID_MARK = re.compile(r"\([A-Za-z /]{1,14}\)")
+_MID_NUMBER = re.compile(r"(\d{1,2})\.[ ]{0,3}$")
+_MID_PILCROW = re.compile(r"(?P<pil>¶[ ]?)(?P<num>\d{1,3})\.(?P<sp>[ ]*)(?P<mark>\([A-Za-z /]{1,14}\))?")
+_SENTENCE_CLOSERS = set(".!?\"'”)]")
+
+
+def _after_sentence(body: str, pos: int) -> bool:
+    """True when body[:pos] ends in a sentence end and one to three spaces."""
+    i = pos
+    while i > 0 and pos - i < 3 and body[i - 1] == " ":
+        i -= 1
+    return i < pos and i > 0 and body[i - 1] in _SENTENCE_CLOSERS
 
 
 @dataclass
@@ -84,7 +96,13 @@ class Candidate:
 
 def _candidates(body: str, start: int) -> list[Candidate]:
     out: dict[int, Candidate] = {}
-    for m in _LINE_START.finditer(body, start):
+    # a literal '\n' first lets the scan jump from line to line; the body's first line is
+    # matched as if a newline preceded it
+    if start == 0:
+        text, shift, begin = "\n" + body, -1, 0
+    else:
+        text, shift, begin = body, 0, start - 1 if body[start - 1] == "\n" else start
+    for m in _LINE_START.finditer(text, begin):
         num, dot, pil, sp, mark = m.group("num", "dot", "pil", "sp", "mark")
         if not (dot or pil) or (len(num) == 3 and not num.startswith("1")):
             continue
@@ -95,20 +113,27 @@ def _candidates(body: str, start: int) -> list[Candidate]:
             continue  # '1.5' or '3.Text': not a paragraph number
         if marking is None and not pil and not mark and not body[m.end(): m.end() + 1].strip():
             continue  # a number alone on its line
-        content = m.end() if marking or not mark else m.start("mark")
-        pos = m.start() + len(m.group("lead"))
+        content = (m.end() if marking or not mark else m.start("mark")) + shift
+        pos = m.start("lead") + len(m.group("lead")) + shift
         out[pos] = Candidate(pos, _skip_spaces(body, content), num, marking, bool(pil or marking), False)
-    for rx in (_MID, _MID_PILCROW):
-        for m in rx.finditer(body, start):
-            pos = m.start("pil") if m.group("pil") else m.start("num")
-            if any(p in out for p in range(pos - 3, pos + 4)):
-                continue
-            mark = m.group("mark")
-            marking = parse_marking(mark) if mark else None
-            if not (marking or m.group("pil")):
-                continue
-            content = m.end() if marking or not mark else m.start("mark")
-            out[pos] = Candidate(pos, _skip_spaces(body, content), m.group("num"), marking, True, True)
+    for m in _MID_PILCROW.finditer(body, start):
+        pos = m.start("pil")
+        if any(p in out for p in range(pos - 3, pos + 4)):
+            continue
+        mark = m.group("mark")
+        marking = parse_marking(mark) if mark else None
+        content = m.end() if marking or not mark else m.start("mark")
+        out[pos] = Candidate(pos, _skip_spaces(body, content), m.group("num"), marking, True, True)
+    for m in _MID_MARK.finditer(body, start):
+        num = _MID_NUMBER.search(body, max(start, m.start() - 6), m.start())
+        if num is None:
+            continue
+        pos = num.start()
+        if any(p in out for p in range(pos - 3, pos + 4)) or not (_after_sentence(body, pos) or (pos > 0 and body[pos - 1] == " ")):
+            continue
+        marking = parse_marking(m.group(0))
+        if marking is not None:
+            out[pos] = Candidate(pos, _skip_spaces(body, m.end()), num.group(1), marking, True, True)
     return [out[k] for k in sorted(out)]
 
 

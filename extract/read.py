@@ -104,7 +104,10 @@ def _read(data: bytes, source_path: str) -> ParsedCable:
     cable_id = _cable_id(raw, routing, banner, dates, decl_date, body, origin_hint, source_path)
     origin_code = ID.match(cable_id).group(2)
     field_values = _field_values(fields, cable_id)
-    refs = hdr.parse_references(field_values.get("ref", ""), int(cable_id[:2]), _KNOWN_POSTS | {origin_code})
+    serial = int(ID.match(cable_id).group(3))
+    refs = hdr.parse_references(field_values.get("ref", ""), _full_year(cable_id), _KNOWN_POSTS | {origin_code}, (origin_code, serial), _sent_day(dates, decl_date, cable_id))
+    if "clby" not in field_values:
+        field_values.update(_classified_by_in_text(body, segments))
     classified_by, reasons = hdr.parse_classified_by(field_values["clby"]) if "clby" in field_values else (None, [])
     if not reasons and "eo" in field_values:
         reasons = hdr.parse_reasons(field_values["eo"])
@@ -182,9 +185,21 @@ def _signature(body: str) -> tuple[int, str | None]:
             end = line_start - 1
             continue
         break
+    line = line.rstrip('", ')
     if _SIGNER.match(line) and line.upper().rstrip(".") not in _NOT_SIGNER and line_start > 0:
         return line_start, line.rstrip(".")
+    glued = _GLUED_SIGNER.search(line)
+    if glued and glued.group(1).upper() not in _NOT_SIGNER:
+        name = glued.group(1)
+        before = line[: glued.start(1)]
+        after_sentence = bool(re.search(r"[.!?\"”')\]]\s*$", before))
+        if (name.isupper() and len(name) >= 3 and (after_sentence or re.search(r"[a-z]", before))) or (after_sentence and not name.isupper()):
+            return line_start + glued.start(1), name
     return end, None
+
+
+# '... END COMMENT. HOAGLAND': the surname glued to the last sentence by an export.
+_GLUED_SIGNER = re.compile(r"\s([A-Z][A-Za-z'’-]{2,})$")
 
 
 # --- preamble ---------------------------------------------------------------------------------
@@ -221,6 +236,19 @@ def _field_values(fields: list[hdr.Field], cable_id: str) -> dict[str, str]:
     if "tags" not in out and "eo" in out and re.search(r"\bTAGS?\b", out["eo"]):
         out["tags"] = re.split(r"\bTAGS?\b:?", out["eo"], maxsplit=1)[1]
     return out
+
+
+_CLBY_PARAGRAPH = re.compile(r"\s*(?:\(U\)\s*)?classified\s+by\b:?", re.IGNORECASE)
+
+
+def _classified_by_in_text(body: str, segments: list[Segment]) -> dict[str, str]:
+    """Some cables (State memoranda of conversation) put the 'Classified by' line in
+    paragraph 1 rather than in the header lines."""
+    for s in segments[:2]:
+        m = _CLBY_PARAGRAPH.match(body, s.start, s.end)
+        if m:
+            return {"clby": body[m.end(): s.end]}
+    return {}
 
 
 def _subject(value: str | None) -> str | None:
@@ -275,8 +303,9 @@ _FULL_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split("|"), 1)}
 
 def _dates(raw: RawCable, routing: Routing, body: str) -> _Dates:
     """Created datetime: the page's date with the date-time group's time when the two agree on
-    the day (the page prints the hour again in place of the minutes); else the DTG; else the
-    page; else a press dateline or an export's 'Cable dated'."""
+    the day (the page prints the hour again in place of the minutes); the body's dateline
+    (press 'Tuesday, 02 November 2004, 08:39' or an export's 'Cable dated:') stands in for a
+    missing DTG; without a page, the DTG or the dateline."""
     press = _DATELINE.match(body)
     dateline = None
     if press:
@@ -290,11 +319,12 @@ def _dates(raw: RawCable, routing: Routing, body: str) -> _Dates:
     if m:
         y, mo, d, hh, mm = m.groups()
         page = _utc(int(y), int(mo), int(d), int(hh or 0), int(mm or 0))
-    dtg = routing.dtg
-    if page is not None and dtg is not None:
-        created = dtg if dtg.date() == page.date() else page
+    # a true time (DTG, else the body's own dateline) corrects the page's minutes on its day
+    true_time = routing.dtg or dateline
+    if page is not None and true_time is not None:
+        created = true_time if true_time.date() == page.date() else page
     else:
-        created = page or dtg or dateline
+        created = page or true_time
     year = created.year if created else None
     return _Dates(created, year, bool(press))
 
@@ -326,7 +356,7 @@ def _cable_id(raw, routing, banner, dates: _Dates, decl: dt.date | None, body: s
             cid = canonical_id(candidate, hint) if "reference_id" in raw.page and candidate == raw.page.get("reference_id") else id_from_filename(candidate, hint)
             if cid:
                 return cid
-    if banner is not None:
+    if banner is not None and banner.serial is not None:
         year = dates.year or _year_from_text(body, decl)
         if year is not None:
             post = "STATE" if post_code(banner.post) == "SECSTATE" else banner.post
@@ -368,3 +398,21 @@ def _paragraph(cable_id: str, body: str, s: Segment) -> Paragraph:
 
 
 __all__ = ["RENDERING_PREFERENCE", "read_bytes", "read_path", "MONTHS", "PurePath"]
+
+
+def _sent_day(dates: _Dates, decl: dt.date | None, cable_id: str) -> dt.date | None:
+    """The day the cable was sent, or its best estimate: declassification is usually set to the
+    same day some years on, so a body without a date still tells the day of the year."""
+    if dates.created is not None:
+        return dates.created.date()
+    if decl is None:
+        return None
+    try:
+        return dt.date(_full_year(cable_id), decl.month, decl.day)
+    except ValueError:
+        return None
+
+
+def _full_year(cable_id: str) -> int:
+    yy = int(cable_id[:2])
+    return yy + (1900 if yy >= 60 else 2000)

@@ -22,7 +22,7 @@ _ADDR_START = re.compile(r"^[ \"',]*(TO|INFO)\s+(.*)$")
 _STOP = re.compile(r"^\s*$|^(?:BT|ZEN|XMT|NNNN|Distribution:|ACTION\s|ORIGIN\s|E\.?O\.?|TAGS|SUBJ|SIPDIS|[A-Z ]*\d{6}\s*$)")
 _LOG = re.compile(r"^\s*INFO\s+LOG-\d")
 _ROUTING_INDICATOR = re.compile(r"^[A-Z0-9]{5,8}/")
-_TRAILING = re.compile(r"(?:\s*//.*)?(?:\s+(?:NIACT\s+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+\d{1,5})?\s*$")
+_TRAILING = re.compile(r"(?:\s+(?:NIACT\s+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+\d{1,5})?\s*$")
 
 
 @dataclass

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from engagements.errors import CableError
 from engagements.schema.vocab import ErrorCode
 
 #: Anything that is not a cable: share of control bytes above which a file counts as binary.
 _BINARY_SHARE = 0.02
-_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
+_CONTROL_BYTES = bytes(sorted(set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}))
 
 
 def decode(data: bytes, source_path: str) -> str:
@@ -27,7 +28,8 @@ def decode(data: bytes, source_path: str) -> str:
     if not data.strip():
         raise CableError(ErrorCode.EMPTY_FILE, source_path, "the file is empty or holds only white space")
     sample = data[:65536]
-    if b"\x00" in sample or sum(b in _CONTROL for b in sample) > _BINARY_SHARE * len(sample):
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if b"\x00" in sample or controls > _BINARY_SHARE * len(sample):
         raise CableError(ErrorCode.BINARY_FILE, source_path, "the file holds binary data (NUL or control bytes), not cable text")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -58,7 +60,19 @@ _TAG = re.compile(r"</?(?:a|code|pre|span|b|i|u|em|strong|font|br|p|div)\b[^<>]*
 
 def unescape_entities(text: str) -> str:
     """Decode well-formed entities only, so 'AT&T' or '&c' stay as written."""
-    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if "&" not in text:
+        return text
+    text = text.replace("&#x000A;", "\n")  # every newline of a WikiLeaks page
+    return _ENTITY.sub(_entity, text)
+
+
+@lru_cache(maxsize=2048)
+def _entity_text(entity: str) -> str:
+    return html.unescape(entity)
+
+
+def _entity(m: re.Match) -> str:
+    return _entity_text(m.group(0))
 
 
 def strip_tags(text: str) -> str:
@@ -69,7 +83,7 @@ def strip_tags(text: str) -> str:
 # --- normalisation ----------------------------------------------------------------------------
 
 _LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\u0085\x0b\x0c]")
-_SPACES = str.maketrans({"\t": " ", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None, "\ufeff": None, "\ue000": None, "\u00b4": "'"})
+_SPACE_PAIRS = (("\t", " "), ("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\u200b", ""), ("\ufeff", ""), ("\ue000", ""), ("\u00b4", "'"))
 # Redactions are runs of X; some were typed with the Cyrillic look-alike (U+0425 / U+0445).
 _REDACTION = re.compile(r"[XxХх]*[Хх][XxХх]*")
 _TRAILING = re.compile(r"[ ]+$", re.MULTILINE)
@@ -87,7 +101,9 @@ def normalise(text: str) -> str:
     as ``str.splitlines`` would treat them), tabs and no-break spaces as spaces, the acute accent
     used as an apostrophe as one, look-alike redaction marks as X, no trailing spaces."""
     text = _LINE_ENDS.sub("\n", text)
-    text = text.translate(_SPACES)
+    for old, new in _SPACE_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
     if "Х" in text or "х" in text:
         text = _REDACTION.sub(_redaction, text)
     return _TRAILING.sub("", text)
