@@ -208,7 +208,9 @@ def _year_near(month: int, day: int, reference: dt.date | None, future: bool = F
         return None
     best, best_gap = None, None
     for year in (reference.year - 1, reference.year, reference.year + 1):
-        d = _safe_date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        d = _safe_date(year, month, max(1, min(day, calendar.monthrange(year, month)[1])))
+        if d is None:
+            continue
         gap = (d - reference).days
         gap = gap * (1 if future else 2) if gap > 0 else -gap
         if best_gap is None or gap < best_gap:

@@ -77,3 +77,11 @@ def test_bounds():
     assert lo < dt.date(2010, 6, 1) and hi > dt.date(2010, 6, 30)
     assert edtf_bounds(None) == (None, None)
     assert edtf_bounds("not a date") == (None, None)
+
+
+def test_impossible_days_are_not_dates():
+    assert edtfs("on 0 June, on 31 February, on 00/00", dt.date(2000, 5, 5)) == []
+
+
+def test_numeric_dates_after_on_read_month_first():
+    assert edtfs("officials met the prosecutor on 1/18 to review the case", dt.date(2007, 1, 19)) == ["2007-01-18"]
