@@ -220,6 +220,7 @@ def _is_embassy(doc: ParsedCable) -> bool:
 
 
 _TOPIC_BEFORE = re.compile(r"\b(?:situation|events?|crisis|elections?|conflict|violence|war|presence|interests?|operations?|policy|developments?|stability|security|investment|troops|forces|role|progress|problems?|issues?)\s+(?:\w+\s+)?$", _F)
+_TRAVEL_BEFORE = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l?ed|s|ling|ing)?|went|go(?:es|ing)?|came|come|return(?:ed|s)?|flew|fly|arriv(?:ed|es|al)|delegation|mission|journey|tour)(?:\s+\w+){0,2}\s*$", _F)
 _CLAUSE_END = re.compile(r"\b(?:that|said|says|because|which|who|where|although|but)\b|[;:]")
 
 
@@ -232,6 +233,8 @@ def _venue(text: str, host: str | None, at: int = 0) -> tuple[str | None, str | 
     for m in _PLACE_IN.finditer(text, lo, hi):
         if _TOPIC_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
+        if m.group(0).startswith("to") and not _TRAVEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "India's approach to Burma": 'to' is a place only after travel words
         place = m.group("place")
         place = re.sub(r"^the\s+", "", place)
         words = place.split()
@@ -339,6 +342,20 @@ def _copy(p: Person) -> Person:
     return q
 
 
+_PRIVATE = re.compile(
+    r"\b(?:activists?|businessm[ae]n|businesswom[ae]n|business (?:leaders?|people|community)|journalists?|reporters?|editors?|academics?|"
+    r"professors?|scholars?|analysts?|NGOs?|non-governmental|party (?:leaders?|president|chairman|chief|secretary)|opposition (?:leaders?|figures?)|"
+    r"candidates?|CEOs?|company|companies|executives?|bankers?|priests?|bishops?|clerics?|lawyers?|consultants?|think[- ]tank|"
+    r"foundation|institute|university|union (?:leaders?|president)|contacts?|source|industry|chamber of commerce|"
+    r"former|ex-|retired|private sector|civil society)\b", _F)
+
+
+def _is_private(text: str, start: int, end: int) -> bool:
+    """A person a cable introduces as private (activist, businessman, party leader, former
+    official) is no party to a meeting between governments."""
+    return bool(_PRIVATE.search(text, max(0, start - 45), min(len(text), end + 25)))
+
+
 def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
     """Titled officials named in a sentence, with their government: a nationality written
     before the title wins ('Peruvian FM', "Israel's Chief Scientist"); an office only the US
@@ -403,6 +420,8 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
         end = name_end if name else m.end("title")
         person = Person(name=name, title=full_title, country=country, level=level, start=start, end=end, text=text[start:end], raw_title=title)
         person.reporter = bool(_REPORTER_AFTER.match(text[end:end + 40]))
+        if person.country != "USA" and _is_private(text, start, end):
+            continue
         out.append((person, start, end))
     return out
 
@@ -578,6 +597,14 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
     return out
 
 
+def _speaker_before(sentence: str, at: int, everyone) -> bool:
+    """A foreign official named just before 'told/briefed' (within its clause)."""
+    for p, ps, pe in everyone:
+        if p.country and p.country != "USA" and pe <= at and at - pe <= 90:
+            return True
+    return any(_is_adjective(m.group("adj")) for m in _GROUP.finditer(sentence, max(0, at - 90), at))
+
+
 def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str, kind: str, at: int,
                window: tuple[int, int], everyone, dates: list[DateMention], first: bool) -> _Cand | None:
     """One meeting candidate for the trigger at ``at`` of a sentence (``s``/``e`` its span in
@@ -608,18 +635,22 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
     city, country = _venue(sentence, ctx.host, at)
     if country is None:
         city, country = _venue_before_noun(sentence[max(0, at - 40):hi], ctx.host)
+    if rule == "told-us" and not _speaker_before(sentence, at, everyone):
+        return None  # "..., journalist X told us": the speaker must be a named official
     if len(parties) < 2:
-        if rule in ("visit", "codel", "future", "talks", "met-with", "during-meeting") and (date is not None or country is not None):
-            named = parties | _country_parties(sentence[lo:hi] if not first else sentence, ctx) | ({country} if country else set())
-            summit = bool(_SUMMIT.search(sentence)) and date is not None
-            if rule == "visit" and date is not None and country is None and ctx.embassy and ctx.host and _VISIT_OF.search(sentence):
-                # "visit of the FBI team, August 31-September 4" in a post's cable: a visit
-                # to the post's host country
-                country = ctx.host
-                named = named | {ctx.host, "USA"}
-            if (len(named) < 2 and not (summit and named)) or not people and rule not in ("visit", "talks", "during-meeting"):
-                return None
-        else:
+        if rule not in ("visit", "codel", "future", "talks", "met-with", "during-meeting") or (date is None and country is None):
+            return None
+        named = parties | _country_parties(sentence[lo:hi] if not first else sentence, ctx) | ({country} if country else set())
+        titled = [p for p in people if p.title and p.country]
+        if rule == "visit" and date is not None and country is None and ctx.embassy and ctx.host and _VISIT_OF.search(sentence):
+            # "visit of the FBI team, August 31-September 4" in a post's cable: a visit to the
+            # post's host country
+            country = ctx.host
+            named = named | {ctx.host, "USA"}
+        elif not titled and (rule == "visit" and not _SUMMIT.search(sentence) or date is None):
+            return None  # a trip with no official named, or an undated event
+        summit = bool(_SUMMIT.search(sentence)) and date is not None
+        if len(named) < 2 and not summit:
             return None
     if rule == "visit" and date is None and country is None:
         return None
