@@ -295,7 +295,7 @@ def _is_truncated(body: str) -> bool:
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATELINE = re.compile(rf"^\s*(?:{_WEEKDAYS}),\s+(\d{{1,2}})\s+({_MONTH_NAMES})\s+(\d{{4}}),\s+(\d{{1,2}}):(\d{{2}})")
+_DATELINE = re.compile(rf"(?m)^\s*(?:{_WEEKDAYS}),\s+(\d{{1,2}})\s+({_MONTH_NAMES})\s+(\d{{4}}),\s+(\d{{1,2}}):(\d{{2}})")
 _CABLE_DATED = re.compile(r"Cable dated:\s*(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
 _PAGE_CREATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{1,2}):(\d{2}))?")
 _FULL_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split("|"), 1)}
@@ -306,7 +306,7 @@ def _dates(raw: RawCable, routing: Routing, body: str) -> _Dates:
     the day (the page prints the hour again in place of the minutes); the body's dateline
     (press 'Tuesday, 02 November 2004, 08:39' or an export's 'Cable dated:') stands in for a
     missing DTG; without a page, the DTG or the dateline."""
-    press = _DATELINE.match(body)
+    press = _DATELINE.match(body) or _DATELINE.search(raw.header[-300:])
     dateline = None
     if press:
         d, mon, y, hh, mm = press.groups()
