@@ -125,7 +125,7 @@ _ROUTINE = re.compile(r"\b(?:often|regularly|frequently|routinely|every (?:week|
 #: Offices of a US embassy or US government: a person so titled, with no nationality written,
 #: serves the United States.
 _US_TITLE = re.compile(
-    r"^(?:the\s+)?(?:U\.S\.\s+|US\s+|American\s+|visiting\s+)?(?:Ambassador|Amb\.|Charg[eé](?: d'Affaires)?|CDA|DCM|Deputy Chief of Mission|PolCouns|Polcouns|Pol ?Couns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|Emb ?offs?|EMBOFFS?|EmbOffs?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Deputy Political Counselor|Political Counselor|Economic Counselor|DATT|Defense Attache|Legat|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|CODEL|Codel|POTUS|NSA|National Security Advis[eo]r|Special Envoy|Envoy)\b",
+    r"^(?:the\s+)?(?:U\.S\.\s+|US\s+|American\s+|visiting\s+)?(?:Ambassador|Amb\.|Charg[eé](?: d'Affaires)?|CDA|DCM|Deputy Chief of Mission|PolCouns|Polcouns|Pol ?Couns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|Emb ?offs?|EMBOFFS?|EmbOffs?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Deputy Political Counselor|Political Counselor|Economic Counselor|DATT|Defense Attache|Legat|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|CODEL|Codel|POTUS|Special Envoy|Envoy)\b",
     _F,
 )
 #: US principals of the cables' years, named by surname after their title ("President Obama").
@@ -256,9 +256,11 @@ _ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|ch)s?$", _F)
 
 def _is_adjective(word: str) -> bool:
     """'Korean', 'Peruvian', 'Israeli': a nationality word (countries ending so, such as
-    'Iran' or 'Pakistan', are names)."""
+    'Iran' or 'Pakistan', are names; cities such as 'Delhi' are not nationalities)."""
     if not _ADJECTIVE_END.search(word) or " " in word:
         return False
+    if word[:1].isupper() and word[1:].islower() and not word.endswith("s") and country_code(word + "s") is None and not word.endswith(("ese", "ish", "ch")):
+        return False  # a demonym has a plural the country table knows ("Israelis"); "Delhis" no
     try:
         import pycountry
 
@@ -325,6 +327,25 @@ _REPORTER_AFTER = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:also\s+)?(?:noted|said
 _AFTER_POSSESSIVE_KEEP = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+){0,3}?(?:visit|trip|meeting|talks|travel|call|arrival|delegation)\b", _F)
 _ADJ_POSSESSIVE = re.compile(r"(?:^|\s)(?P<adj>[A-Z][a-z]+)(?:'s|’s)\s+$")
 _NAME_PARTICLES = re.compile(r"\b(?:van der|van den|de la|de los|de las|van|von|de|da|del|di|bin|ibn|al)\s+(?=[A-Z])")
+
+
+_GLUE = re.compile(r"^\s*(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,2}$")
+
+
+def _country_just_before(before: str, host: str | None) -> str | None:
+    """A country or organisation named right before a title, perhaps with an office between
+    ('Colombia President', 'Arab League Chief of Staff', 'ROK MOFA Director')."""
+    found = find_countries(before, host)
+    if not found:
+        return None
+    start, end, code = found[-1]
+    word = before[start:end]
+    if len(code) == 3 and not (_is_adjective(word) or _is_country_word(word) or word.isupper()):
+        return None  # a city ('Embassy Asuncion DCM') is not a nationality
+    gap = before[end:]
+    if _GLUE.match(gap) and not re.search(r"\b(?:to|of|for|in|from|with|and)\b", gap):
+        return code
+    return None
 
 
 def _people_in(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
@@ -401,6 +422,8 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
                 country = country_code(pm.group("adj"), ctx.host)  # "Israel's Chief Scientist"
         if country is None and (_UNAMBIGUOUS_US.match(title) or _US_EMBASSY_BEFORE.search(before)):
             country = "USA"
+        if country is None:
+            country = _country_just_before(before, ctx.host)  # "Arab League Chief of Staff", "ROK NSA"
         if country is None and name and actors is not None:
             country = actors.country_of_name(name)
         if country is None and name and name.split()[-1] in _US_PRINCIPALS and title.lower() in _US_PRINCIPALS[name.split()[-1]]:
@@ -686,7 +709,9 @@ def _groups_in(text: str, offset: int, ctx: _Ctx, have: set) -> list[Person]:
         level = level_for_title(title, code) or Level.WORKING_LEVEL
         if level in (Level.HEAD_OF_STATE, Level.MINISTER, Level.DEPUTY_MINISTER) and not re.search(r"\b(?:minister|president)\b", title, _F):
             level = Level.WORKING_LEVEL
-        out.append(Person(name=None, title=title, country=code, level=level, start=offset + m.start(), end=offset + m.end(), text=title, raw_title=title))
+        group = Person(name=None, title=title, country=code, level=level, start=offset + m.start(), end=offset + m.end(), text=title, raw_title=title)
+        group.group = True
+        out.append(group)
         have = have | {code}
     return out
 
@@ -883,8 +908,8 @@ def _lead_by_rank(people: list[Person]) -> None:
 
     best: dict[str | None, Person] = {}
     for p in people:
-        if p.country is None or p.role == ParticipantRole.NOTETAKER:
-            continue
+        if p.country is None or p.role == ParticipantRole.NOTETAKER or getattr(p, "group", False):
+            continue  # an unnamed group ("Argentine officials") takes part but does not lead
         cur = best.get(p.country)
         if cur is None or rank(p) < rank(cur):
             best[p.country] = p
