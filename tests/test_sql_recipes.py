@@ -466,3 +466,18 @@ def test_every_recipe_runs_on_an_empty_release(tmp_path):
         result = run(recipe.name, tmp_path, REQUIRED.get(recipe.name, {}))
         assert result.rows == [], recipe.name
         assert result.columns
+
+
+def test_level_ranks_agree_across_recipes_and_follow_the_vocabulary():
+    from engagements.schema.vocab import Level
+
+    ranks = {}
+    for name in ("dialogue_timeline", "meetings_by_level"):
+        block = re.search(r"level_ranks as \(.*?\) as t\(level, level_rank\)", cookbook.recipe(name).text, re.DOTALL).group(0)
+        ranks[name] = re.findall(r"\('([a-z_]+)', (\d+)\)", block)
+    assert ranks["dialogue_timeline"] == ranks["meetings_by_level"]
+    order = [lv.value for lv in Level]
+    ranked = [level for level, _ in ranks["dialogue_timeline"]]
+    assert ranked == sorted(ranked, key=order.index)  # the scale keeps the vocabulary's order
+    assert [int(r) for _, r in ranks["dialogue_timeline"]] == list(range(1, len(ranked) + 1))
+    assert set(order) - set(ranked) == {"military_commander", "legislator", "other"}  # documented as unranked
