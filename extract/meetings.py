@@ -329,6 +329,7 @@ _ADJ_POSSESSIVE = re.compile(r"(?:^|\s)(?P<adj>[A-Z][a-z]+)(?:'s|’s)\s+$")
 _NAME_PARTICLES = re.compile(r"\b(?:van der|van den|de la|de los|de las|van|von|de|da|del|di|bin|ibn|al)\s+(?=[A-Z])")
 
 
+_BARE_RANKS = frozenset({"general", "gen", "admiral", "adm", "colonel", "col", "brigadier"})
 _GLUE = re.compile(r"^\s*(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,2}$")
 
 
@@ -403,6 +404,10 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
                 name = None  # "General Assembly": an institution, not a person
             if name and (name.isupper() and len(name) <= 5):
                 name = None  # an acronym (MFA, GOB), not a name
+        if not name and title.lower().rstrip(".") in _BARE_RANKS:
+            continue  # "the UN General Assembly": a rank without a name is no person
+        if out and text[max(0, m.start() - 2):m.start()].endswith("(") and m.start() - out[-1][2] <= 3:
+            continue  # "Charge d'Affaires (CDA)": the abbreviation repeats the person before it
         name_end = text.find(name, m.start("title")) + len(name) if name and text.find(name, m.start("title")) >= 0 else m.end("title")
         tail = text[name_end:name_end + 60]
         if tail.startswith(("'s", "’s")):
