@@ -95,3 +95,32 @@ def test_a_schema_change_needs_the_bump_it_calls_for(tmp_path):
     with pytest.raises(VersionError, match="major bump.*column requests.legacy_note removed.*release 1.0.0"):
         samples.release_sample(tmp_path, "0.2.0")
     assert samples.release_sample(tmp_path, "1.0.0").name == "v1.0.0"
+
+
+def test_the_seed_release_is_valid_and_rebuilds_byte_for_byte(tmp_path):
+    """The real pipeline on the bundled seeds, twice: what `engagements release` commits."""
+    first = release("0.1.0", None, tmp_path / "a")
+    second = release("0.1.0", None, tmp_path / "b")
+    for table in TABLES:
+        name = f"{table.name}.parquet"
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    desc = json.loads((first / "datapackage.json").read_text())
+    assert desc["build"]["cables"] == 2 and "out_dir" not in desc["build"]  # no temporary path frozen
+
+
+def test_the_wheel_ships_every_file_of_every_release():
+    """pyproject maps `engagements.datasets` to datasets/ with globs that must cover each file."""
+    import fnmatch
+    import tomllib
+
+    from engagements.release import DATASETS, REPO_ROOT
+
+    config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert config["package-dir"]["engagements.datasets"] == "datasets"
+    assert "engagements.datasets" in config["packages"]
+    globs = config["package-data"]["engagements.datasets"]
+    for version, folder in list_releases(DATASETS):
+        for path in folder.iterdir():
+            rel = path.relative_to(DATASETS).as_posix()
+            assert any(fnmatch.fnmatch(rel, g) for g in globs), f"{rel} would be left out of the wheel"
+    assert any(fnmatch.fnmatch("v0.1.0/changes.json", g) for g in globs)
