@@ -67,3 +67,15 @@ def test_parquet_is_written_with_the_emitted_arrow_schema(table, tmp_path):
     written = pq.read_schema(path)
     assert written.equals(parquet.stored_schema(table), check_metadata=False)
     assert [f.metadata[b"description"] for f in written] == [f.metadata[b"description"] for f in schema]
+
+
+def test_every_vocabulary_field_lists_its_values_with_descriptions_in_the_descriptor():
+    for resource in datapackage.descriptor()["resources"]:
+        t = next(t for t in TABLES if t.name == resource["name"])
+        for field in resource["schema"]["fields"]:
+            vocab = field_type(t.model.model_fields[field["name"]].annotation).vocabulary
+            if vocab is None:
+                continue
+            categories = {c["value"]: c["label"] for c in field["categories"]}
+            assert categories == {m.value: m.description for m in vocab}, f"{t.name}.{field['name']}"
+            assert field["constraints"]["enum"] == list(categories)
