@@ -143,7 +143,7 @@ _HEAD_TITLES = (
     r"(?:EU |European |Trade |High )?Commissioner(?: for [A-Z][\w]+(?: (?:and )?[A-Z][\w]+){0,3})?|Additional Secretary|Joint Secretary|Chief Scientist|Chief Executive|Foreign Secretary|"
     r"Prime Minister|Deputy Prime Minister|Vice President|President|Premier|King|Queen|Emir|Amir|Crown Prince|Sultan|Chancellor|"
     r"(?:First |Second )?Vice[- ]President(?: and Foreign Minister)?|"
-    r"(?:Deputy |Vice |State )?(?:Foreign |Defen[cs]e |Interior |Finance |Trade |Justice |Economy |Health |Energy )?Minister(?: of (?:the )?[A-Z][\w]+(?: (?:and |of |for )?[A-Z][\w]+){0,4}| for [A-Z][\w]+(?: (?:and )?[A-Z][\w]+){0,3})?|"
+    r"(?:Deputy |Vice |State )?(?:Foreign |Defen[cs]e |Interior |Finance |Trade |Justice |Economy |Health |Energy )?Minis?ter(?: of (?:the )?[A-Z][\w]+(?: (?:and |of |for )?[A-Z][\w]+){0,4}| for [A-Z][\w]+(?: (?:and )?[A-Z][\w]+){0,3})?|"
     r"Vice Foreign Minister|Foreign Secretary|State Secretary|Secretary of State|Secretary of Defen[cs]e|Secretary General|Secretary|"
     r"Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Principal Deputy Assistant Secretary|"
     r"Ambassador(?:-at-Large)?|Charg[eé] d'Affaires|Charg[eé]|CDA|DCM|Deputy Chief of Mission|"
@@ -490,7 +490,10 @@ def _pick_date(dates: list[DateMention], s: int, e: int, trigger: int) -> DateMe
 
 
 _TALKS = re.compile(r"\b(?:(?:held|hold|holding|for)\s+(?:\w+\s+){0,2}?talks|talks\s+with|consultations\s+with|readout\s+of|met\b|meeting\s+(?:with|between)|discussions?\s+with)\b", _F)
-_VISIT_NOUN = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel(?:l?ed)?|arrived|summit|state visit)\b", _F)
+_VISIT_NOUN = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel(?:l?ed)?|arrived|summits?|state visit)\b", _F)
+_DEMARCHE = re.compile(r"\b(?:demarched|delivered\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:demarche|points|talking points|message|non-paper|letter|reftel points)|(?:demarche|points)\s+(?:was|were)\s+delivered)\b", _F)
+_BETWEEN = re.compile(r"\b(?:meetings?|talks|summit|consultations|negotiations|dialogue)\s+between\s+(?:the\s+)?(?P<a>[A-Z][\w.'’]+)\s+(?:and|&)\s+(?:the\s+)?(?P<b>[A-Z][\w.'’]+)")
+_PAIR = re.compile(r"\b(?P<a>[A-Z][\w.]*[A-Za-z.])-(?P<b>[A-Z][\w.]*[A-Za-z])(?:\s+[\w'’-]+){0,3}?\s+(?:summit|summits|talks|meeting|meetings|consultations|session|dialogue|negotiations)\b")
 _VISIT_OF = re.compile(r"\bvisit(?:s)?\s+(?:of|by)\s+(?:the\s+|a\s+|an\s+)?(?:U\.S\.\s+|USG\s+|US\s+)?[A-Z]|\bvisited\s+(?:Post|the Embassy|the Mission)\b", _F)
 _ROUTINE_NEAR = re.compile(r"\b(?:meets?|met|meetings?|talks|visits?)\s+(?:\w+\s+)?(?:often|regularly|frequently|routinely|periodically|from time to time|weekly|monthly)\b|\b(?:frequent|regular|routine|periodic|numerous|many|several)\s+(?:\w+\s+)?(?:meetings|visits|contacts|talks|calls|interchanges|exchanges)\b", _F)
 
@@ -503,6 +506,7 @@ _TRIGGERS = (
     ("told-us", "meeting", _TOLD_US),
     ("codel", "codel", _CODEL),
     ("talks", "meeting", _TALKS),
+    ("demarche", "meeting", _DEMARCHE),
     ("visit", "visit", _VISIT_NOUN),
 )
 
@@ -527,9 +531,9 @@ def _all_triggers(sentence: str) -> list[tuple[str, str, int, int]]:
     return sorted(hits, key=lambda h: h[2])
 
 
-_CONFIDENCE = {"subject": 0.6, "memcon-head": 0.9, "call-on": 0.7, "met-with": 0.65, "during-meeting": 0.55, "told-us": 0.6, "future": 0.5, "codel": 0.5, "talks": 0.5, "visit": 0.45}
+_CONFIDENCE = {"demarche": 0.6, "subject": 0.6, "memcon-head": 0.9, "call-on": 0.7, "met-with": 0.65, "during-meeting": 0.55, "told-us": 0.6, "future": 0.5, "codel": 0.5, "talks": 0.5, "visit": 0.45}
 #: Rules whose trigger alone says two sides met; the others need two parties named.
-_ENCOUNTER_RULES = frozenset({"call-on", "met-with", "told-us", "talks", "during-meeting"})
+_ENCOUNTER_RULES = frozenset({"call-on", "met-with", "told-us", "talks", "during-meeting", "demarche"})
 
 
 def _country_parties(sentence: str, ctx: _Ctx) -> set[str]:
@@ -625,6 +629,23 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
     return out
 
 
+def status_hint(sentence: str, at: int) -> str:
+    """held/planned from the words around a trigger alone (no date)."""
+    return _status(sentence, at, None, None)
+
+
+def _pair_parties(sentence: str, ctx: _Ctx) -> set[str]:
+    """Parties of a hyphenated pair before a meeting noun ('India-Pakistan talks') or of a
+    meeting 'between India and Pakistan' (states or organisations)."""
+    for pattern in (_PAIR, _BETWEEN):
+        for m in pattern.finditer(sentence):
+            a = country_code(re.sub(r"['’]s$", "", m.group("a")), ctx.host)
+            b = country_code(re.sub(r"['’]s$", "", m.group("b")), ctx.host)
+            if a and b and a != b:
+                return {a, b}
+    return set()
+
+
 def _speaker_before(sentence: str, at: int, everyone) -> bool:
     """A foreign official named just before 'told/briefed' (within its clause)."""
     for p, ps, pe in everyone:
@@ -663,10 +684,15 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
     city, country = _venue(sentence, ctx.host, at)
     if country is None:
         city, country = _venue_before_noun(sentence[max(0, at - 40):hi], ctx.host)
+    pair = _pair_parties(sentence, ctx)
     if rule == "told-us" and not _speaker_before(sentence, at, everyone):
         return None  # "..., journalist X told us": the speaker must be a named official
-    if len(parties) < 2:
-        if rule not in ("visit", "codel", "future", "talks", "met-with", "during-meeting") or (date is None and country is None):
+    if len(parties) < 2 and len(pair | parties) >= 2 and rule in ("visit", "talks", "during-meeting", "future"):
+        parties = pair | parties  # "the upcoming India-Pakistan talks", "the Madrid U.S.-EU Summit"
+        if date is None and status_hint(sentence, at) == MeetingStatus.HELD.value and not re.search(r"\b(?:held|took place|last|recent)\b", sentence, _F):
+            return None
+    elif len(parties) < 2:
+        if rule not in ("visit", "codel", "future", "talks", "met-with", "during-meeting", "demarche") or (date is None and country is None):
             return None
         named = parties | _country_parties(sentence[lo:hi] if not first else sentence, ctx) | ({country} if country else set())
         titled = [p for p in people if p.title and p.country]

@@ -63,6 +63,7 @@ ABBREVIATIONS: dict[str, str] = {
     "BGen": "Brigadier General",
     "Col.": "Colonel",
     "DG": "Director General",
+    "Minster": "Minister",  # a common typo in cable subjects
 }
 
 _ABBREV_WORD = re.compile(
