@@ -107,7 +107,7 @@ _TOLD_US = re.compile(
 _DURING = re.compile(r"\b(?:during|in|at|from|since|after|following|before|ahead of)\s+(?:a|an|the|his|her|their|its|our|this|that|[A-Z][\w'’.]*(?:'s|’s))\s+(?:[\w/'’.-]+\s+){0,6}?(?:meeting|meetings|talks|visit|call|conversation|discussion|lunch|dinner|breakfast|luncheon|encounter|bilateral|summit|session)\b", _F)
 _VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l?ed|s)?|traveling|travelling)\s+(?:to\s+)?", _F)
 _CODEL = re.compile(r"\bCODEL\b|\bcongressional delegation\b", _F)
-_SUMMIT = re.compile(r"\bsummit\b", _F)
+_SUMMIT = re.compile(r"\bsummits?\b", _F)
 _WILL_MEET = re.compile(r"\b(?:will|would|is to|are to|plans? to|planning to|intends? to|expects? to|is expected to|are expected to|is scheduled to|are scheduled to|scheduled to|hopes? to|agreed to)\s+(?:\w+\s+)?(?:meet|visit|travel|hold talks|host)\b", _F)
 
 _EXCLUDE = re.compile(
@@ -119,7 +119,7 @@ _EXCLUDE = re.compile(
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|should|would like to|wants? to|wished to|hope[sd]? to|if|unless|whether|possible|possibility of|potential)\s+(?:\w+\s+)?(?:meet|visit|travel|call|talk|hold|a visit|a meeting|pay)\b", _F)
 _PROPOSED = re.compile(r"\b(?:propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|ation|es)|offered to host|would welcome|asked for a meeting|requested a meeting)\b", _F)
 _CANCELLED = re.compile(r"\b(?:cancel(?:l?ed|s)?|called off|postponed)\b", _F)
-_FUTURE = re.compile(r"\b(?:will|shall|upcoming|forthcoming|next|scheduled|planned|plans? to|is to|are to|expected to|slated|to be held|tentatively)\b", _F)
+_FUTURE = re.compile(r"\b(?:will|shall|upcoming|forthcoming|next|scheduled|planned|plans? to|is to|are to|expected to|slated|to be held|tentatively|invitation|accepted|agreed to (?:visit|meet|travel|host))\b", _F)
 _ROUTINE = re.compile(r"\b(?:often|regularly|frequently|routinely|every (?:week|month|year)|periodically|from time to time|weekly|monthly|frequent)\b", _F)
 
 #: Offices of a US embassy or US government: a person so titled, with no nationality written,
@@ -489,7 +489,7 @@ def _pick_date(dates: list[DateMention], s: int, e: int, trigger: int) -> DateMe
     return after[0] if after else inside[-1]
 
 
-_TALKS = re.compile(r"\b(?:(?:held|hold|holding|for)\s+(?:\w+\s+){0,2}?talks|talks\s+with|consultations\s+with|readout\s+of|met\b|meeting\s+(?:with|between)|discussions?\s+with)\b", _F)
+_TALKS = re.compile(r"\b(?:(?:held|hold|holding|for|resume|resumed|resuming|begin|began|start|started|open|opened|launch|launched|continue|continued)\s+(?:\w+\s+){0,2}?(?:talks|consultations|negotiations)|talks\s+with|consultations\s+with|readout\s+of|met\b|meeting\s+(?:with|between)|discussions?\s+with)\b", _F)
 _VISIT_NOUN = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel(?:l?ed)?|arrived|summits?|state visit)\b", _F)
 _DEMARCHE = re.compile(r"\b(?:demarched|delivered\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:demarche|points|talking points|message|non-paper|letter|reftel points)|(?:demarche|points)\s+(?:was|were)\s+delivered)\b", _F)
 _BETWEEN = re.compile(r"\b(?:meetings?|talks|summit|consultations|negotiations|dialogue)\s+between\s+(?:the\s+)?(?P<a>[A-Z][\w.'’]+)\s+(?:and|&)\s+(?:the\s+)?(?P<b>[A-Z][\w.'’]+)")
@@ -692,8 +692,8 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
         if date is None and status_hint(sentence, at) == MeetingStatus.HELD.value and not re.search(r"\b(?:held|took place|last|recent)\b", sentence, _F):
             return None
     elif len(parties) < 2:
-        if rule not in ("visit", "codel", "future", "talks", "met-with", "during-meeting", "demarche") or (date is None and country is None):
-            return None
+        if rule not in ("visit", "codel", "future", "talks", "during-meeting") or (date is None and country is None):
+            return None  # "X met with Y" needs both sides named as people or groups
         named = parties | _country_parties(sentence[lo:hi] if not first else sentence, ctx) | ({country} if country else set())
         titled = [p for p in people if p.title and p.country]
         if rule == "visit" and date is not None and country is None and ctx.embassy and ctx.host and _VISIT_OF.search(sentence):
