@@ -45,7 +45,8 @@ selected_dialogues as (
         dialogues.name as dialogue_name,
         dialogues.country_codes,
         case when list_contains(dialogues.country_codes, 'USA') then 'USA' else dialogues.country_codes[1] end as side_a
-    from dialogues, params
+    from dialogues
+    cross join params
     where (params.dialogue_id is null or dialogues.dialogue_id = params.dialogue_id)
       and (params.country is null or list_contains(dialogues.country_codes, params.country))
 ),

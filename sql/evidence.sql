@@ -58,7 +58,8 @@ records as (
 
 selected as (
     select records.*
-    from records, params
+    from records
+    cross join params
     where records.record_id = params.record_id
 ),
 

@@ -35,7 +35,8 @@ level_ranks as (
 
 selected_meetings as (
     select meetings.*
-    from meetings, params
+    from meetings
+    cross join params
     where params.status is null or meetings.status = params.status
 ),
 
@@ -70,7 +71,8 @@ pairs as (
 selected_pairs as (
     select pairs.*, selected_meetings.status, selected_meetings.dialogue_id, selected_meetings.date_start
     from pairs
-    join selected_meetings using (meeting_id), params
+    join selected_meetings using (meeting_id)
+    cross join params
     where params.country is null or params.country in (pairs.country_a, pairs.country_b)
 ),
 

@@ -31,7 +31,8 @@ cables as (
 
 selected_requests as (
     select requests.*
-    from requests, params
+    from requests
+    cross join params
     where (params.item is null or requests.item = params.item)
       and (params.requester_country is null or requests.requester_country_code = params.requester_country)
 ),

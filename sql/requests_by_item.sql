@@ -45,7 +45,8 @@ dated as (
 
 filtered as (
     select dated.*
-    from dated, params
+    from dated
+    cross join params
     where (params.item is null or dated.item = params.item)
       and (params.requester_country is null or dated.requester_country_code = params.requester_country)
       and (params.year_from is null or dated.year >= params.year_from)

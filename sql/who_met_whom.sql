@@ -48,7 +48,7 @@ pairs as (
     join people as b
         on a.meeting_id = b.meeting_id
         and (a.country, a.label) < (b.country, b.label)
-    , params
+    cross join params
     where (params.same_country or a.country <> b.country)
       and (params.country is null or params.country in (a.country, b.country))
 ),
@@ -70,7 +70,8 @@ edges as (
 
 final as (
     select edges.*
-    from edges, params
+    from edges
+    cross join params
     where edges.weight >= params.min_meetings
     order by weight desc, source_country, source, target_country, target
 )
