@@ -94,6 +94,7 @@ _MEMCON_HEAD = re.compile(
     r"(?:(?:Place|Location)\s*:\s*)?(?P<place>[^\n]{2,120}?)\s*\.?\s*$",
     _F,
 )
+_PARTICIPANTS_LINE = re.compile(r"(?m)^[ \t]*(?:(?:list of|other)\s+)?(?:[A-Z][\w.]*\s+){0,2}(?:meeting\s+)?participants\s*(?:included|were)?\s*:", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\b(?:meeting\s+)?participants\s*(?:included|were)?\s*:", _F)
 
 _MET = re.compile(r"\b(?:met|meets|meeting)\b(?!\s+(?:the\s+)?(?:press|media|reporters|journalists|students|business|NGO|civil society))", _F)
@@ -768,20 +769,20 @@ def _memcon(ctx: _Ctx, actors) -> _Cand | None:
     """The meeting a memorandum of conversation records: head paragraph and participants."""
     paras = ctx.doc.paragraphs[:6]
     block_para = None
-    for p in paras:
-        m = _PARTICIPANTS.search(p.text)
-        if m and m.start() < 40:
+    for p in ctx.doc.paragraphs:  # usually paragraph 2; some cables list participants at the end
+        m = _PARTICIPANTS_LINE.search(p.text)
+        if m:
             block_para = p
             break
     if block_para is None:
         return None
-    label_at = _PARTICIPANTS.search(block_para.text).start()
-    line_start = block_para.text.rfind("\n", 0, label_at) + 1
+    label_at = _PARTICIPANTS_LINE.search(block_para.text).start()
+    line_start = block_para.text.rfind("\n", 0, label_at + 1) + 1
     block = block_para.text[line_start:]  # from the line's start: "Israeli Participants:"
     people = parse_participants(block, host=ctx.host)
     people = [p for p in people if p.name or p.title]
-    if not people:
-        return None
+    if len({p.country for p in people if p.country}) < 2:
+        return None  # a list of one government's people (nominees, attendees) is no meeting
     date, city, country, head_para = None, None, None, None
     for p in paras:
         if p is block_para:

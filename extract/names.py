@@ -68,7 +68,8 @@ def mend_name(name: str) -> str:
         return name
     if name.isupper() and len(name) > 3:
         words = [w if (len(w) <= 2 and w.endswith(".")) else _title(w) for w in words]
-    words[0] = mend_first_name(words[0])
+    if len(words) >= 2:
+        words[0] = mend_first_name(words[0])  # only a first name before a surname is mended
     return " ".join(words)
 
 

@@ -82,6 +82,7 @@ _TITLE_WORDS = frozenset(
     customs border immigration migration defense-related operations operation plans policy
     sub-committee subcommittee affairs, team lead senior-level former new acting interim
     bank authority institute service services court group corporation fund agency private
+    guard coast wing corps milgrp msg dea fbi inl
     personal executive federal state states europe asia africa latin caribbean middle united nations organization organisation union
     """.split()
 )
@@ -102,7 +103,7 @@ _INTERPRETER = re.compile(r"\binterpret(?:er|ing)\b|\btranslator\b", re.IGNORECA
 _TOKEN = re.compile(r"\([^()]*\)|[;,:]|--+|[^\s;,:()]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&.\-']*[A-Z0-9.]$|^[A-Z]$")
 _LEADER_HINT = re.compile(r"\b(?:majority leader|minority leader|speaker|head of delegation|delegation head|codel)\b", re.IGNORECASE)
-_HEADER_TAIL = re.compile(r"^\s*(?:side|delegation|participants|government|team|officials)?\s*(?::|\n|-{2,}|$)", re.IGNORECASE)
+_HEADER_TAIL = re.compile(r"\s*(?:side|delegation|participants|government|team|officials)?\s*(?::|\n|-{2,}|$)", re.IGNORECASE)
 _REDACTED = re.compile(r"^[XxХх]{4,}")
 
 
@@ -192,7 +193,7 @@ def _side_headers(block: str, host: str | None) -> list[tuple[int, int, str]]:
     return out
 
 
-_HEADING_LINE = re.compile(r"(?m)^[ \t]*([A-Za-z.][A-Za-z. ']{1,40}?)[ \t]*(?:side|delegation|participants|officials|team|government)?[ \t]*:?[ \t]*-*[ \t]*$", re.IGNORECASE)
+_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:list of[ \t]+)?([A-Za-z.][A-Za-z. ']{1,40}?)[ \t]*(?:side|delegation|participants|officials|team|government)?[ \t]*:?[ \t]*-*[ \t]*$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -403,8 +404,9 @@ def _country_of_title(title: str | None, host: str | None) -> str | None:
     return found[0][2] if found else None
 
 
+_LABEL_LEFTOVER = re.compile(r"\s*(?:list of|other|and)?\s*(?:participants?|delegation|side)?\s*:?\s*", re.IGNORECASE)
 _PARTICIPANTS_LABEL = re.compile(r"^\s*(?:(?:meeting|other)\s+)?participants?\s*(?:included|were)?\s*:?\s*", re.IGNORECASE)
-_SIDE_LABEL = re.compile(r"^\s*(?P<side>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:participants|delegation|side|officials)\s*:", re.IGNORECASE)
+_SIDE_LABEL = re.compile(r"^\s*(?:list of\s+)?(?P<side>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?:participants|delegation|side|officials)\s*:", re.IGNORECASE)
 
 
 class _At:
@@ -473,7 +475,7 @@ def parse_participants(block: str, host: str | None = None, default_country: str
         seg = body[s:e]
         for line_start, line in _entries(seg):
             line_m = _At(line_start)
-            if not line.strip() or re.fullmatch(r"[\s\-=_]+", line):
+            if not line.strip() or re.fullmatch(r"[\s\-=_]+", line) or _LABEL_LEFTOVER.fullmatch(line):
                 continue
             toks = _tokens(line, offset + s + line_m.start(), host)
             for d in _persons_in_line(toks):
@@ -485,6 +487,9 @@ def parse_participants(block: str, host: str | None = None, default_country: str
                     if p.level is None and p.title:
                         p.level = level_for_title(p.title, p.country)
                 people.append(p)
+    for p in people:
+        if p.level is None and p.title and (p.name or p.title) and not _REDACTED.match(p.title):
+            p.level = Level.WORKING_LEVEL  # an office with no rank in a list (RSO, INL): staff
     choose_leads(people)
     return people
 
