@@ -50,10 +50,12 @@ _NOT_TOPIC = (
     r"September|October|November|December|the|and|with|that|which|will|would|was|were|has|have|had|held|met|for|from|"
     r"into|this|its|their|his|her|during|since|after|before|last|next|between"
 )
-_NAME_WORD = r"(?:U\.S\.|[A-Z][\w'/&+-]*|of|on|and|for|to|-)"
+#: One word of a name: capitalised (hyphens and slashes inside: "U.S.-Brazil", "GO/FO") or a
+#: connector.  Words are separated by white space, so a run of capitals splits one way only.
+_NAME_WORD = r"(?:U\.S\.(?:-[A-Z][\w'/&+]*)?|[A-Z][\w'/&+]*(?:-[A-Za-z][\w'/&+]*)*|of|on|and|for|to)"
 #: A capitalised mechanism name, with an acronym defined in parentheses where there is one.
 _NAMED = _rx(
-    rf"(?P<name>(?:{_NAME_WORD}[ -]?){{0,8}}?\b{_HEAD}"
+    rf"(?<![\w/-])(?P<name>(?:{_NAME_WORD} ){{0,8}}?{_HEAD}"
     rf"(?: on (?!(?:{_NOT_TOPIC})\b)(?:[A-Z][\w-]*|[a-z]{{3,}})(?: (?!(?:{_NOT_TOPIC})\b)(?:[A-Z][\w-]*|[a-z]{{3,}})){{0,2}})?)"
     rf"(?:\s*\((?P<acr>[A-Z0-9][A-Za-z0-9/+&.-]{{1,11}})\))?"
 )
