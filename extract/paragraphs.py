@@ -269,11 +269,15 @@ class Segment:
     end: int
 
 
-def segment(body: str, start: int, stop: int) -> list[Segment]:
+def numbered_starts(body: str, start: int, stop: int) -> list[Candidate]:
+    """The numbered paragraph starts in body[start:stop], accepted by the module rules."""
+    return _accept([c for c in _candidates(body[:stop], start) if c.start < stop])
+
+
+def segment(body: str, start: int, stop: int, kept: list[Candidate] | None = None) -> list[Segment]:
     """Paragraphs of body[start:stop] (``start``: end of the header lines; ``stop``: start of
-    the signature and trailer)."""
-    cands = [c for c in _candidates(body[:stop], start) if c.start < stop]
-    kept = _accept(cands)
+    the signature and trailer); ``kept``: the numbered starts, when the caller has them."""
+    kept = numbered_starts(body, start, stop) if kept is None else [c for c in kept if start <= c.start < stop]
     if not kept:
         return _blocks(body, start, stop)
     printed = _mend_pilcrows(kept, body)

@@ -22,7 +22,7 @@ from engagements.extract.fips import known_post_codes
 from engagements.extract.forms import detect_form, split
 from engagements.extract.ids import ID, canonical_id, id_from_filename, make_id, post_code
 from engagements.extract.markers import remove_markers
-from engagements.extract.paragraphs import Segment, segment
+from engagements.extract.paragraphs import Segment, numbered_starts, segment
 from engagements.extract.routing import MONTHS, Routing, parse_routing
 from engagements.extract.tags import tag_rows
 from engagements.extract.text import decode
@@ -88,13 +88,14 @@ def _read(data: bytes, source_path: str) -> ParsedCable:
 
     stop, signer = _signature(body)
     start_search = banner.end if banner else 0
-    first = _first_paragraph(body, start_search, stop)
+    kept = numbered_starts(body, start_search, stop)
+    first = kept[0].start if kept else None
     preamble_end = first if first is not None else min(stop, _preamble_limit(body, start_search))
     fields = hdr.find_fields(body[:preamble_end])
     region_start = max([f.value_end for f in fields] + [banner.end if banner else 0])
     if first is not None:
         region_start = min(region_start, first)
-    segments = segment(body, region_start, stop)
+    segments = segment(body, region_start, stop, kept)
     if not segments and not fields and banner is None:
         raise CableError(ErrorCode.TRUNCATED_CABLE, source_path, "the cable has a header but no text")
 
@@ -203,13 +204,6 @@ _GLUED_SIGNER = re.compile(r"\s([A-Z][A-Za-z'’-]{2,})$")
 
 
 # --- preamble ---------------------------------------------------------------------------------
-
-
-def _first_paragraph(body: str, start: int, stop: int) -> int | None:
-    from engagements.extract.paragraphs import _accept, _candidates
-
-    kept = _accept([c for c in _candidates(body[:stop], start)])
-    return kept[0].start if kept else None
 
 
 def _preamble_limit(body: str, start: int) -> int:

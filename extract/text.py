@@ -82,11 +82,10 @@ def strip_tags(text: str) -> str:
 
 # --- normalisation ----------------------------------------------------------------------------
 
-_LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\u0085\x0b\x0c]")
+_OTHER_LINE_ENDS = ("\u2028", "\u2029", "\u0085", "\x0b", "\x0c")
 _SPACE_PAIRS = (("\t", " "), ("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\u200b", ""), ("\ufeff", ""), ("\ue000", ""), ("\u00b4", "'"))
 # Redactions are runs of X; some were typed with the Cyrillic look-alike (U+0425 / U+0445).
 _REDACTION = re.compile(r"[XxХх]*[Хх][XxХх]*")
-_TRAILING = re.compile(r"[ ]+$", re.MULTILINE)
 
 
 def _redaction(m: re.Match) -> str:
@@ -100,10 +99,16 @@ def normalise(text: str) -> str:
     """The one normalisation of cable text: LF line ends (U+2028 and friends are line ends too,
     as ``str.splitlines`` would treat them), tabs and no-break spaces as spaces, the acute accent
     used as an apostrophe as one, look-alike redaction marks as X, no trailing spaces."""
-    text = _LINE_ENDS.sub("\n", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for sep in _OTHER_LINE_ENDS:
+        if sep in text:
+            text = text.replace(sep, "\n")
     for old, new in _SPACE_PAIRS:
         if old in text:
             text = text.replace(old, new)
     if "Х" in text or "х" in text:
         text = _REDACTION.sub(_redaction, text)
-    return _TRAILING.sub("", text)
+    if " \n" in text or text.endswith(" "):
+        text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
+    return text
