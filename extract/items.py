@@ -6,12 +6,12 @@ is ``helicopters`` before "aircraft".  A that-clause or an object that names an 
 government ("further action from the USG", "that the USG think and act carefully") with no
 material item is a ``diplomatic_action``.
 
-Each item also carries its event codes: the CAMEO code of the request (CAMEO 2.0 '02 Appeal'
-family: 0231 economic aid, 0232 military aid, 0233 humanitarian aid, 0234 military protection
-or peacekeeping, 0241..0244 political change, 025 yield/concessions, 026 meet or negotiate,
-028 mediate, 0211 economic co-operation, 0212 military co-operation, 0213 judicial
-co-operation, 0214 intelligence) and the PLOVER type and mode (REQUEST with mode the PLOVER
-``request`` sub-kind: material, economic, military, humanitarian, political, legal, consult).
+Each item also carries its event codes (the crosswalk is written into the ``RequestItem``
+descriptions of the schema too): the CAMEO code of the request, from CAMEO's '02 Make an
+appeal or request' family (0231 appeal for economic aid, 0232 for military aid, 0233 for
+humanitarian aid, 0213 for judicial co-operation, 0214 for intelligence, 026 to meet or
+negotiate, 0243 for policy change, 020 unspecified), and the PLOVER event type REQUEST, whose
+mode is left null: the item column already says what was asked for.
 """
 
 from __future__ import annotations
@@ -54,32 +54,30 @@ class ItemCoding:
 
     cameo: str
     plover_type: str
-    plover_mode: str
+    plover_mode: str | None
 
 
-#: Crosswalk item -> (CAMEO, PLOVER REQUEST mode).  CAMEO: 0232 appeal for military aid,
-#: 0231 economic aid, 0233 humanitarian aid, 0214 appeal for intelligence co-operation,
-#: 0213 judicial co-operation, 026 appeal to meet, 0243 appeal for policy change (political
-#: action), 020 make an appeal (unspecified).  PLOVER: REQUEST; the mode says what kind of good.
+#: Crosswalk item -> (CAMEO code, PLOVER type, PLOVER mode).  Equipment, training and technical
+#: help for security forces are military aid (0232).
 CODING: dict[RequestItem, ItemCoding] = {
-    RequestItem.HELICOPTERS: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.NIGHT_VISION_DEVICES: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.AIRCRAFT: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.VESSELS: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.VEHICLES: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.WEAPONS: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.COMMUNICATIONS_EQUIPMENT: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.SURVEILLANCE_EQUIPMENT: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.EQUIPMENT_OTHER: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.TRAINING: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.TECHNICAL_ASSISTANCE: ItemCoding("0232", "REQUEST", "military-aid"),
-    RequestItem.INTELLIGENCE_SHARING: ItemCoding("0214", "REQUEST", "intelligence"),
-    RequestItem.FINANCIAL_ASSISTANCE: ItemCoding("0231", "REQUEST", "economic-aid"),
-    RequestItem.HUMANITARIAN_ASSISTANCE: ItemCoding("0233", "REQUEST", "humanitarian-aid"),
-    RequestItem.DIPLOMATIC_ACTION: ItemCoding("0243", "REQUEST", "policy-change"),
-    RequestItem.MEETING: ItemCoding("026", "REQUEST", "meet"),
-    RequestItem.LEGAL_COOPERATION: ItemCoding("0213", "REQUEST", "judicial-cooperation"),
-    RequestItem.OTHER: ItemCoding("020", "REQUEST", "other"),
+    RequestItem.HELICOPTERS: ItemCoding("0232", "REQUEST", None),
+    RequestItem.NIGHT_VISION_DEVICES: ItemCoding("0232", "REQUEST", None),
+    RequestItem.AIRCRAFT: ItemCoding("0232", "REQUEST", None),
+    RequestItem.VESSELS: ItemCoding("0232", "REQUEST", None),
+    RequestItem.VEHICLES: ItemCoding("0232", "REQUEST", None),
+    RequestItem.WEAPONS: ItemCoding("0232", "REQUEST", None),
+    RequestItem.COMMUNICATIONS_EQUIPMENT: ItemCoding("0232", "REQUEST", None),
+    RequestItem.SURVEILLANCE_EQUIPMENT: ItemCoding("0232", "REQUEST", None),
+    RequestItem.EQUIPMENT_OTHER: ItemCoding("0232", "REQUEST", None),
+    RequestItem.TRAINING: ItemCoding("0232", "REQUEST", None),
+    RequestItem.TECHNICAL_ASSISTANCE: ItemCoding("0232", "REQUEST", None),
+    RequestItem.INTELLIGENCE_SHARING: ItemCoding("0214", "REQUEST", None),
+    RequestItem.FINANCIAL_ASSISTANCE: ItemCoding("0231", "REQUEST", None),
+    RequestItem.HUMANITARIAN_ASSISTANCE: ItemCoding("0233", "REQUEST", None),
+    RequestItem.DIPLOMATIC_ACTION: ItemCoding("0243", "REQUEST", None),
+    RequestItem.MEETING: ItemCoding("026", "REQUEST", None),
+    RequestItem.LEGAL_COOPERATION: ItemCoding("0213", "REQUEST", None),
+    RequestItem.OTHER: ItemCoding("020", "REQUEST", None),
 }
 
 

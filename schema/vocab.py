@@ -65,7 +65,7 @@ class DialogueKind(Vocabulary):
     STRATEGIC = ("strategic", "A strategic dialogue covering the whole relationship, usually at ministerial or deputy level.")
     ECONOMIC = ("economic", "Trade, finance, energy or economic dialogues and joint economic commissions.")
     LAW_ENFORCEMENT = ("law-enforcement", "Counter-narcotics, police, justice, maritime law-enforcement mechanisms.")
-    OTHER = ("other", "Any other standing mechanism (science, consular, human rights, ...).")
+    OTHER = ("other", "Anything else. CAMEO 020 (make an appeal or request, not specified).")
 
 
 class DialogueBasis(Vocabulary):
@@ -101,23 +101,28 @@ class Level(Vocabulary):
 
 
 class RequestItem(Vocabulary):
-    HELICOPTERS = ("helicopters", "Helicopters or helicopter support.")
-    NIGHT_VISION_DEVICES = ("night_vision_devices", "Night-vision goggles and devices.")
-    AIRCRAFT = ("aircraft", "Fixed-wing aircraft, drones, aircraft parts or flights.")
-    VESSELS = ("vessels", "Boats, ships and maritime craft.")
-    VEHICLES = ("vehicles", "Ground vehicles.")
-    WEAPONS = ("weapons", "Arms, ammunition and munitions.")
-    COMMUNICATIONS_EQUIPMENT = ("communications_equipment", "Radios and communications systems.")
-    SURVEILLANCE_EQUIPMENT = ("surveillance_equipment", "Radars, sensors, cameras and surveillance systems.")
-    EQUIPMENT_OTHER = ("equipment_other", "Other or unspecified equipment.")
-    INTELLIGENCE_SHARING = ("intelligence_sharing", "Sharing of intelligence or information.")
-    TRAINING = ("training", "Training and education.")
-    TECHNICAL_ASSISTANCE = ("technical_assistance", "Expert advice, assessments and technical help.")
-    FINANCIAL_ASSISTANCE = ("financial_assistance", "Money: aid, loans, budget support, funding.")
-    HUMANITARIAN_ASSISTANCE = ("humanitarian_assistance", "Humanitarian and disaster relief.")
-    DIPLOMATIC_ACTION = ("diplomatic_action", "A diplomatic step: a vote, statement, pressure, support in a forum; US demarches.")
-    MEETING = ("meeting", "A meeting, visit or dialogue.")
-    LEGAL_COOPERATION = ("legal_cooperation", "Extradition, legal assistance, agreements on law enforcement.")
+    """What a request asks for.  Event coding of requests (CAMEO 1.1b3 '02 Make an appeal or
+    request' -> PLOVER): every request is PLOVER type REQUEST with mode null (the item says what
+    was asked for); the CAMEO code of each item is given in its description.  Equipment,
+    training and technical help for security forces count as military aid (0232)."""
+
+    HELICOPTERS = ("helicopters", "Helicopters or helicopter support. CAMEO 0232 (appeal for military aid).")
+    NIGHT_VISION_DEVICES = ("night_vision_devices", "Night-vision goggles and devices. CAMEO 0232.")
+    AIRCRAFT = ("aircraft", "Fixed-wing aircraft, drones, aircraft parts or flights. CAMEO 0232.")
+    VESSELS = ("vessels", "Boats, ships and maritime craft. CAMEO 0232.")
+    VEHICLES = ("vehicles", "Ground vehicles. CAMEO 0232.")
+    WEAPONS = ("weapons", "Arms, ammunition and munitions. CAMEO 0232.")
+    COMMUNICATIONS_EQUIPMENT = ("communications_equipment", "Radios and communications systems. CAMEO 0232.")
+    SURVEILLANCE_EQUIPMENT = ("surveillance_equipment", "Radars, sensors, cameras and surveillance systems. CAMEO 0232.")
+    EQUIPMENT_OTHER = ("equipment_other", "Other or unspecified equipment. CAMEO 0232.")
+    INTELLIGENCE_SHARING = ("intelligence_sharing", "Sharing of intelligence or information. CAMEO 0214 (appeal for intelligence co-operation).")
+    TRAINING = ("training", "Training and education. CAMEO 0232.")
+    TECHNICAL_ASSISTANCE = ("technical_assistance", "Expert advice, assessments and technical help. CAMEO 0232.")
+    FINANCIAL_ASSISTANCE = ("financial_assistance", "Money: aid, loans, budget support, funding. CAMEO 0231 (appeal for economic aid).")
+    HUMANITARIAN_ASSISTANCE = ("humanitarian_assistance", "Humanitarian and disaster relief. CAMEO 0233 (appeal for humanitarian aid).")
+    DIPLOMATIC_ACTION = ("diplomatic_action", "A diplomatic step: a vote, statement, pressure, support in a forum; US demarches. CAMEO 0243 (appeal for policy change).")
+    MEETING = ("meeting", "A meeting, visit or dialogue. CAMEO 026 (appeal to meet or negotiate).")
+    LEGAL_COOPERATION = ("legal_cooperation", "Extradition, legal assistance, agreements on law enforcement. CAMEO 0213 (appeal for judicial co-operation).")
     OTHER = ("other", "Anything else.")
 
 
