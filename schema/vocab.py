@@ -65,7 +65,7 @@ class DialogueKind(Vocabulary):
     STRATEGIC = ("strategic", "A strategic dialogue covering the whole relationship, usually at ministerial or deputy level.")
     ECONOMIC = ("economic", "Trade, finance, energy or economic dialogues and joint economic commissions.")
     LAW_ENFORCEMENT = ("law-enforcement", "Counter-narcotics, police, justice, maritime law-enforcement mechanisms.")
-    OTHER = ("other", "Anything else. CAMEO 020 (make an appeal or request, not specified).")
+    OTHER = ("other", "Any other standing mechanism (science, consular, human rights, ...).")
 
 
 class DialogueBasis(Vocabulary):
@@ -123,7 +123,7 @@ class RequestItem(Vocabulary):
     DIPLOMATIC_ACTION = ("diplomatic_action", "A diplomatic step: a vote, statement, pressure, support in a forum; US demarches. CAMEO 0243 (appeal for policy change).")
     MEETING = ("meeting", "A meeting, visit or dialogue. CAMEO 026 (appeal to meet or negotiate).")
     LEGAL_COOPERATION = ("legal_cooperation", "Extradition, legal assistance, agreements on law enforcement. CAMEO 0213 (appeal for judicial co-operation).")
-    OTHER = ("other", "Anything else.")
+    OTHER = ("other", "Anything else. CAMEO 020 (make an appeal or request, not specified).")
 
 
 class RequestStatus(Vocabulary):
