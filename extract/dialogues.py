@@ -27,6 +27,7 @@ from .countries import city_country, country_code, find_countries, host_country
 from .dates import edtf_bounds, edtf_of, find_dates
 from .document import ParsedCable
 from .evidence import record_id, slug
+from .meetings import event_coding
 from .sentences import sentence_spans
 from .titles import expand_title, level_for_title
 
@@ -635,7 +636,9 @@ def _twin(found: list[_Session], s: _Session) -> _Session | None:
 
 
 def _meeting(doc: ParsedCable, mech: _Mech, s: _Session) -> Meeting:
+    """A session as a meeting row, event-coded like every meeting (``meetings.event_coding``)."""
     lo, hi = edtf_bounds(s.date)
+    cameo, plover_type, plover_mode = event_coding(s.status, s.country, mech.parties)
     return Meeting(
         meeting_id=record_id("mtg", doc.cable_id, mech.dialogue_id, s.number, s.date, s.paragraph),
         cable_id=doc.cable_id,
@@ -644,9 +647,9 @@ def _meeting(doc: ParsedCable, mech: _Mech, s: _Session) -> Meeting:
         quote=s.quote,
         method="dialogues:session",
         confidence=0.7 if s.number else 0.6,
-        cameo_code="043" if s.status == MeetingStatus.HELD else "036",
-        plover_type="CONSULT",
-        plover_mode="meet",
+        cameo_code=cameo,
+        plover_type=plover_type,
+        plover_mode=plover_mode,
         dialogue_id=mech.dialogue_id,
         session_number=s.number,
         date_edtf=s.date,
