@@ -36,7 +36,7 @@ _RULES: list[tuple[RequestItem, re.Pattern[str]]] = [
     (RequestItem.INTELLIGENCE_SHARING, re.compile(r"\bintelligence\b|\binformation[- ]sharing\b|\bshar(?:e|ing) (?:of )?(?:information|intelligence)\b", _F)),
     (RequestItem.TRAINING, re.compile(r"\btraining\b|\btrainers?\b|\beducation(?:al)? (?:exchanges?|programs?)\b|\bscholarships?\b", _F)),
     (RequestItem.LEGAL_COOPERATION, re.compile(r"\bextradit\w*|\brepatriat\w*|\bmutual legal\b|\blegal assistance\b|\bprisoners?\b|\breleas\w+ (?:of )?(?:Dr\.|the prisoner|detainee)|\btransfer of (?:the )?(?:prisoner|detainee)s?", _F)),
-    (RequestItem.HUMANITARIAN_ASSISTANCE, re.compile(r"\bhumanitarian\b|\bdisaster\b|\brelief\b|\bhospitals?\b|\bfood aid\b|\bmedicines?\b|\brefugees?\b", _F)),
+    (RequestItem.HUMANITARIAN_ASSISTANCE, re.compile(r"\bhumanitarian\b|\bdisaster\b|\brelief\b|\bhospitals?\b|\bfood\b|\bmedicines?\b|\brefugees?\b", _F)),
     (RequestItem.FINANCIAL_ASSISTANCE, re.compile(r"\bfinancial\b|\bfunds?\b|\bfunding\b|\bmoney\b|\bloans?\b|\bbudget support\b|\beconomic (?:aid|assistance)\b|\bgrants?\b|\b\$\s?\d", _F)),
     (RequestItem.TECHNICAL_ASSISTANCE, re.compile(r"\bassessments?\b|\btechnical (?:assistance|support|help|advice)\b|\bexpert(?:s|ise)?\b|\badvisers?\b|\badvisors?\b", _F)),
     (RequestItem.EQUIPMENT_OTHER, re.compile(r"\bequipment\b|\bmateriel\b|\bhelmets?\b|\bvests?\b|\bkits?\b|\bspare parts\b|\bcomputers?\b|\blaptops?\b", _F)),

@@ -64,7 +64,7 @@ _ANY_TRIGGER = re.compile(
 )
 
 #: Words before a trigger that make it no request: questions, negation, hypothesis, passives.
-_NOT_A_REQUEST = _rx(r"(?:\bnot|\bnever|n't|\bwould|\bcould|\bmight|\bmay|\bif|\bwhether|\bshould|\bwill|\bto|\bPlease|\bplease|\bIf)\s+(?:\w+\s+)?$|\b[Ww]hen\s+$")
+_NOT_A_REQUEST = _rx(r"(?:\bnot|\bnever|n't|\bwould|\bcould|\bmight|\bmay|\bif|\bwhether|\bshould|\bwill|\bto|\bPlease|\bplease|\bIf)\s+(?:\w+\s+)?$|\b[Ww]hen\s+$|\b(?:been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$")
 _QUESTION_AFTER = _rx(r"^(?:about|whether|if|how|what|why|when|who|where)\b", re.I)
 #: An internal tasking: a US office asked to report, clear or instruct.
 _INTERNAL = _rx(r"\b(?:guidance|instructions?|Department|Washington|clearance|reporting|report on|comments?|Post|the Embassy|INR|septel|reftel|cable)\b")
@@ -135,7 +135,7 @@ def extract_requests(doc: ParsedCable, meetings: list[Meeting] | None = None,
     return [_to_record(doc, d, meetings or []) for d in drafts.values()]
 
 
-_LEADING_SUBJECT = _rx(r"^(?:(?:In|On|At|During|After|Before|While|When|Following|Turning|Regarding|Referring|Looking|Over|Asked|Separately|Meanwhile|Nevertheless|However|Finally|Also|Later|Earlier|According|Despite|Given|With|Without|Highlighting|Touching|Commenting|Speaking|Noting|Recalling|Comment|COMMENT|Summary|SUMMARY|Instead|Still|Then|Privately|Publicly|Separately)\b[^,:]{0,60}[,:]\s+)?\(?((?:(?:[A-Z0-9][\w./'’-]*|[xX]{4,}|and|of|the|van|der|de|da|del|al)\s+){1,8}?)(?=[a-z])(?!and\b|of\b|the\b|van\b|der\b|de\b|da\b|del\b|al\b)")
+_LEADING_SUBJECT = _rx(r"^(?:(?:On|In|By) (?:\w+ )?\d{1,2}(?:,? \d{4})?,? |(?:In|On|At|During|After|Before|While|When|Following|Turning|Regarding|Referring|Looking|Over|Asked|Separately|Meanwhile|Nevertheless|However|Finally|Also|Later|Earlier|According|Despite|Given|With|Without|Highlighting|Touching|Commenting|Speaking|Noting|Recalling|Comment|COMMENT|Summary|SUMMARY|Instead|Still|Then|Privately|Publicly|Separately)\b[^,:]{0,60}[,:]\s+)?\(?((?:(?:[A-Z0-9][\w./'’-]*|[xX]{4,}|and|of|the|van|der|de|da|del|al)\s+){1,8}?)(?=[a-z])(?!and\b|of\b|the\b|van\b|der\b|de\b|da\b|del\b|al\b)")
 
 
 def _leading_subject(sentence: str) -> str | None:
@@ -343,8 +343,8 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
     if addressee_code is None and m.groupdict().get("addr"):
         return []
     if addressee_code == requester_code:
-        if requester_code == "USA":
-            return []  # a US office asking another: an internal tasking
+        if requester_code == "USA" or m.groupdict().get("addr"):
+            return []  # one government asking itself ("urged Congress to", "asked the Department")
         addressee, addressee_code = None, "USA"
     if requester_code == "USA" and _INTERNAL.search(obj) and kind != "demarche":
         return []
