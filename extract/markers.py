@@ -27,7 +27,7 @@ def marker_patterns(post: str | None) -> tuple[re.Pattern, re.Pattern]:
     """Page lines and repeated section banners for a post (any post when the banner could not
     be read); the serial is captured and checked against the cable's own by the caller."""
     p = _post_pattern(post)
-    page = re.compile(rf"(?<![A-Za-z0-9])(?:PAGE\s+\d{{2,3}}\s+)?{p}\s+(?P<serial>\d{{3,8}})\s+\d{{2,3}}(?:\.\d{{1,2}})?\s+OF\s+\d{{2,3}}(?:\s+\d{{6}}Z)?(?![A-Za-z0-9])")
+    page = re.compile(rf"(?<![A-Za-z0-9])(?:PAGE\s+\d{{2,3}}\s+)?{p}\s+(?P<serial>\d{{3,8}})\s+\d{{2,3}}(?:\.\d{{1,2}})?\s+[Oo][Ff]\s+\d{{2,3}}(?:\s+\d{{6}}Z)?(?![A-Za-z0-9])")
     section = re.compile(rf"(?<![A-Za-z0-9]){_CLASS}(?:\s+(?:NOFORN|SENSITIVE|EXDIS|NODIS))?\s+SECTION\s+\d{{1,2}}\s+[OG]F\s*\d{{1,2}}\s+{p}\s+(?P<serial>\d{{1,8}})(?![0-9])")
     return page, section
 
@@ -43,7 +43,7 @@ def remove_markers(body: str, post: str | None, serial: int | None, keep_before:
         return _SENTINEL if ok else m.group(0)
 
     head, tail = body[:keep_before], body[keep_before:]
-    if "OF" not in tail:
+    if "OF" not in tail and "of" not in tail:
         return body
     for rx in marker_patterns(post):
         tail = rx.sub(cut, tail)

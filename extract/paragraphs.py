@@ -15,7 +15,8 @@ Rules, in the order they apply:
   printed one, in order of appearance.
 * Text after the header lines and before paragraph 1 (an unnumbered lead, a summary line) is
   paragraph 0, ``is_numbered`` False.  A cable that numbers nothing is cut at blank lines into
-  blocks numbered 1, 2, ... with ``is_numbered`` False.
+  blocks numbered 1, 2, ... with ``is_numbered`` False (a block opening with a portion marking
+  keeps it).
 * A heading printed before a paragraph (a line between dashed rules, a short capitalised line
   on its own, or the words before a rule that were glued to the previous line) is taken out of
   the previous paragraph's text and given as the next paragraph's ``heading``.
@@ -151,7 +152,7 @@ def _accept(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         n = int(c.digits)
         if c.midline:
-            ok = n == last + 1 and kept and (c.marking or "¶" in c.digits)
+            ok = n == last + 1 and (kept or (n == 1 and c.marking is not None))
         elif c.strong:
             ok = n >= 1
         else:
@@ -270,8 +271,22 @@ class Segment:
 
 
 def numbered_starts(body: str, start: int, stop: int) -> list[Candidate]:
-    """The numbered paragraph starts in body[start:stop], accepted by the module rules."""
-    return _accept([c for c in _candidates(body[:stop], start) if c.start < stop])
+    """The numbered paragraph starts in body[start:stop], accepted by the module rules; when
+    none is found, paragraphs an export ran together without markings ('... reftel 1.  In
+    response ... 2.  The') count if they run 1, 2, 3 ... with the telegram's two spaces."""
+    kept = _accept([c for c in _candidates(body[:stop], start) if c.start < stop])
+    return kept or _run_together(body, start, stop)
+
+
+_WEAK_MID = re.compile(r"(?<=\s)(\d{1,2})\.[ ]{2,3}(?=[A-Z(\"])")
+
+
+def _run_together(body: str, start: int, stop: int) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for m in _WEAK_MID.finditer(body, start, stop):
+        if int(m.group(1)) == len(kept) + 1:
+            kept.append(Candidate(m.start(), m.end(), m.group(1), None, False, True))
+    return kept if len(kept) >= 2 else []
 
 
 def segment(body: str, start: int, stop: int, kept: list[Candidate] | None = None) -> list[Segment]:
@@ -314,7 +329,11 @@ def _blocks(body: str, start: int, stop: int) -> list[Segment]:
             heading = text.strip()
             continue
         e = _rstrip(body, s, e)
-        out.append(Segment(len(out) + 1, None, False, None, heading, s, e))
+        marking = None
+        mark = MARKING_RX.match(body, s, e)
+        if mark and (marking := parse_marking(mark.group(0))) is not None:
+            s = _skip_spaces(body, mark.end())
+        out.append(Segment(len(out) + 1, None, False, marking, heading, s, max(s, e)))
         heading = None
     return out
 

@@ -92,6 +92,8 @@ def _read(data: bytes, source_path: str) -> ParsedCable:
     first = kept[0].start if kept else None
     preamble_end = first if first is not None else min(stop, _preamble_limit(body, start_search))
     fields = hdr.find_fields(body[:preamble_end])
+    if not any(f.kind == "subject" for f in fields):
+        fields += _unlabelled_subject(body, fields, preamble_end)
     region_start = max([f.value_end for f in fields] + [banner.end if banner else 0])
     if first is not None:
         region_start = min(region_start, first)
@@ -167,7 +169,7 @@ def _check_is_cable(raw: RawCable, body: str, banner, source_path: str) -> None:
 
 # --- signature and trailer --------------------------------------------------------------------
 
-_TRAILER = re.compile(r"^(?:BT|NNNN|#\d{1,6}|\"|,|\.{3}|END|ZZ|\d{1,6})$")
+_TRAILER = re.compile(r"^(?:BT|NNNN|#\d{1,6}|[\"',.]+|END|ZZ|\d{1,6}|=+[A-Za-z ]*=+|END CABLE TEXT)$", re.IGNORECASE)
 _SIGNER = re.compile(r"^[A-Z][A-Za-z'’-]+(?:[ -][A-Z][A-Za-z'’-]+)?\.?$")
 _NOT_SIGNER = {"SIPDIS", "END", "NOFORN", "SUMMARY", "COMMENT", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "BT", "NNNN", "SENSITIVE", "NOTE", "TEXT"}
 
@@ -186,7 +188,7 @@ def _signature(body: str) -> tuple[int, str | None]:
             end = line_start - 1
             continue
         break
-    line = line.rstrip('", ')
+    line = line.rstrip('", .')
     if _SIGNER.match(line) and line.upper().rstrip(".") not in _NOT_SIGNER and line_start > 0:
         return line_start, line.rstrip(".")
     glued = _GLUED_SIGNER.search(line)
@@ -219,13 +221,34 @@ def _preamble_limit(body: str, start: int) -> int:
     return blank.start() if blank else len(body)
 
 
+_BLOCK = re.compile(r"\S[^\n]*(?:\n(?![ ]*\n)[^\n]*){0,2}")
+
+
+def _unlabelled_subject(body: str, fields: list[hdr.Field], limit: int) -> list[hdr.Field]:
+    """A subject written without 'SUBJECT:': the capitalised block right after the TAGS line
+    (and before REF, Classified by and paragraph 1)."""
+    tags = [f for f in fields if f.kind in ("tags", "eo")]
+    if not tags:
+        return []
+    after = max(f.value_end for f in tags)
+    later = [f.start for f in fields if f.start >= after]
+    m = _BLOCK.search(body, after, min([limit, *later]))
+    if m is None or body[after:m.start()].count("\n") > 3:
+        return []
+    text = m.group(0).strip()
+    letters = [c for c in text if c.isalpha()]
+    if len(text) < 12 or not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or text.startswith(("-", "¶", "(")):
+        return []
+    return [hdr.Field("subject", m.start(), m.start(), m.end(), m.group(0))]
+
+
 def _field_values(fields: list[hdr.Field], cable_id: str) -> dict[str, str]:
     """First value of each field kind; REF values of several REF blocks are joined."""
     out: dict[str, str] = {}
     for f in fields:
         if f.kind == "ref" and "ref" in out:
             out["ref"] += "; " + f.value
-        elif f.kind not in out:
+        elif f.kind not in out and (f.value.strip(" :\n") or f.kind != "subject"):
             out[f.kind] = f.value
     if "tags" not in out and "eo" in out and re.search(r"\bTAGS?\b", out["eo"]):
         out["tags"] = re.split(r"\bTAGS?\b:?", out["eo"], maxsplit=1)[1]

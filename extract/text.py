@@ -82,6 +82,7 @@ def strip_tags(text: str) -> str:
 
 # --- normalisation ----------------------------------------------------------------------------
 
+_ESCAPED_LINE_END = re.compile(r"[ ]*\\\n")
 _OTHER_LINE_ENDS = ("\u2028", "\u2029", "\u0085", "\x0b", "\x0c")
 _SPACE_PAIRS = (("\t", " "), ("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\u200b", ""), ("\ufeff", ""), ("\ue000", ""), ("\u00b4", "'"))
 # Redactions are runs of X; some were typed with the Cyrillic look-alike (U+0425 / U+0445).
@@ -109,6 +110,8 @@ def normalise(text: str) -> str:
             text = text.replace(old, new)
     if "Х" in text or "х" in text:
         text = _REDACTION.sub(_redaction, text)
+    if text.count("\\\n") >= 3:  # a CSV export escaped every line end with a backslash
+        text = _ESCAPED_LINE_END.sub("\n", text)
     if " \n" in text or text.endswith(" "):
         text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
     return text
