@@ -58,7 +58,11 @@ def read_bytes(data: bytes, source_path: str) -> ParsedCable:
     """Bytes of one file -> ParsedCable; any failure is a CableError naming the file and reason."""
     try:
         return _read(data, source_path)
-    except CableError:
+    except CableError as err:
+        if err.cable_id is None and (cid := id_from_filename(PurePath(source_path).stem)):
+            # the file name still says which cable could not be read: keep it for the quarantine row
+            reason = err.message.split(": ", 1)[1] if err.message.startswith(source_path + ": ") else err.message
+            raise CableError(err.error, source_path, reason, cid) from None
         raise
     except Exception as exc:  # a reader bug must quarantine the file, never stop a build
         raise CableError(ErrorCode.UNREADABLE_FILE, source_path, f"the reader failed on this file ({type(exc).__name__}: {exc}); please report it") from exc
