@@ -190,7 +190,7 @@ _REASON_LETTER = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
 
 def parse_classified_by(value: str) -> tuple[str | None, list[str]]:
     """'Ambassador D. Kathleen Stephens. Reasons 1.4 (b/d).' -> (official, ['1.4(b)', '1.4(d)'])."""
-    text = one_line(value)
+    text = re.sub(r"(?i)^(?:classified\s+by:?\s*)+", "", one_line(value))
     m = _REASON_HEAD.search(text)
     if m:
         who, why = text[: m.start()], text[m.end():]

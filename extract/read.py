@@ -252,7 +252,7 @@ def _field_values(fields: list[hdr.Field], cable_id: str) -> dict[str, str]:
     for f in fields:
         if f.kind == "ref" and "ref" in out:
             out["ref"] += "; " + f.value
-        elif f.kind not in out and (f.value.strip(" :\n") or f.kind != "subject"):
+        elif f.kind not in out and f.value.strip(" :.\n"):  # 'SUBJECT: SUBJECT: X': the first is empty
             out[f.kind] = f.value
     if "tags" not in out and "eo" in out and re.search(r"\bTAGS?\b", out["eo"]):
         out["tags"] = re.split(r"\bTAGS?\b:?", out["eo"], maxsplit=1)[1]
