@@ -41,9 +41,9 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # Names
 
 _HEAD = (
-    r"(?:Working Group|Dialogue|Joint Commission|Binational Commission|Bilateral Commission|Presidential Commission|"
+    r"(?:Working Group|Dialogue|Joint Commission|Binational Commission|Bilateral Commission|Bilateral Presidential Commission|"
     r"Joint Committee|Consultations|Staff Talks|Talks|Consultative Mechanism|Consultative Group|"
-    r"Military Group|Defense Group|Steering Group|Discussions)\b"
+    r"Political Military Group|Political-Military Group|Defense Group|Steering Group|Discussions)\b"
 )
 #: Words that end a topic after "Working Group on ...": days, months, verbs, function words.
 _NOT_TOPIC = (
@@ -67,7 +67,7 @@ _NOT_A_MECHANISM = _rx(
     r"\b(?:European Commission|Human Rights Commission|Electoral|Election|Truth|Investigat|Parliamentary|Congressional|"
     r"Central|National|Supreme|Permanent|Security Council|Planning Commission|Trade Commission|Atomic|Commission on|"
     r"Commission for|UN |U\.N\.|United Nations|Interagency|Task Force|Embassy|Mission|Assembly|Parliament\w*|Court|"
-    r"Legislative|Senate|Open-Ended|Open Ended|Ad Hoc|Drafting|Contact Group|Congress\w*|Country Team|Cabinet|Ministerial|Peace Talks|Monitoring)\b"
+    r"Legislative|Senate|OECD|OSCE|NATO|G-?8|G-?20|APEC|ASEAN|WTO|IAEA|International|Nuclear Suppliers|Open-Ended|Open Ended|Ad Hoc|Drafting|Contact Group|Congress\w*|Country Team|Cabinet|Ministerial|Peace Talks|Monitoring)\b"
 )
 #: A described, unnamed working group: "A purely mil-to-mil (navy to navy) working group meets".
 _DESCRIBED = _rx(
@@ -81,7 +81,7 @@ _ORDINAL_PAIR = _rx(
 #: Recurring talks named by topic in lower case: "will resume migration talks on July 14".
 _TOPICAL = _rx(
     r"\b(?:resume|resumed|resuming|the next round of|a new round of|another round of|the latest round of)\s+(?:the\s+)?(?:bilateral\s+)?"
-    r"(?P<name>(?!peace\b|the\b|its\b|their\b)[a-z]{4,}(?:[- ][a-z]{4,})? (?:talks|consultations|dialogue))\b"
+    r"(?P<name>(?!peace\b|the\b|its\b|their\b|bilateral\b|formal\b|direct\b|further\b|these\b|those\b)[a-z]{4,}(?:[- ][a-z]{4,})? (?:talks|consultations|dialogue))\b"
 )
 _ACRONYM_USE = "(?<![\\w/])(?<!\\w-){acr}(?![\\w-])"
 
@@ -90,7 +90,7 @@ _ACRONYM_USE = "(?<![\\w/])(?<!\\w-){acr}(?![\\w-])"
 
 _SESSION_CUE = _rx(
     r"\b(?:met|meets|meet|held|holds|convened|convenes|session|sessions|round|plenary|took place|take place|chaired|hosted|"
-    r"first|second|third|last|next|previous|inaugural|annual|yearly|established|created|launched|resum\w*|come back to|return to|\d+(?:st|nd|rd|th))\b",
+    r"inaugural|annual|annually|yearly|resum\w*|come back to|return to)\b",
     re.I,
 )
 _PROPOSED = _rx(r"\b(?:propos\w*|will launch|to launch|would launch|will establish|to establish|will create|to create|would (?:create|establish|launch)|hope\w* to|creation of|plans? to (?:create|establish|launch)|could (?:create|establish)|idea of|suggest\w*|may establish|new(?:ly)? proposed)\b", re.I)
@@ -167,6 +167,8 @@ def extract_dialogues(doc: ParsedCable) -> tuple[list[Dialogue], list[DialogueMe
     for mech in mechs:
         mech.dialogue_id = _dialogue_id(mech)
         sessions = _sessions(doc, mech, reference, host)
+        if not (mech.evidence or sessions):
+            continue  # named in passing: no acronym, session, ordinal or schedule
         dialogues.append(_dialogue(doc, mech, sessions, reference))
         mentions.append(_mention(doc, mech))
         meetings.extend(sessions)
@@ -222,7 +224,7 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
             pair = {c for _, _, c in find_countries(quote, host)}
             key = _name_key(m.group("name"))
             if len(pair) == 2 and key not in found:
-                found[key] = _Mech(m.group("name"), None, p.paragraph_number, quote, "dialogues:topical-talks", 0.55, evidence=True, text=[quote], surroundings=[p.text])
+                found[key] = _Mech(" ".join(m.group("name").split()), None, p.paragraph_number, quote, "dialogues:topical-talks", 0.55, evidence=True, text=[quote], surroundings=[p.text])
         for m in _DESCRIBED.finditer(p.text):
             qual = (m.group("inner") or m.group("qual")).strip()
             name = f"{qual} working group"
@@ -232,7 +234,7 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
                 found[key] = _Mech(name, None, p.paragraph_number, quote, "dialogues:described-working-group", 0.6, evidence=True, text=[quote], surroundings=[p.text])
     mechs = list(found.values())
     _gather(doc, mechs, host)
-    return [m for m in mechs if m.evidence and m.parties and len(m.parties) >= 2]
+    return [m for m in mechs if m.parties and len(m.parties) >= 2]
 
 
 def _content(name: str) -> tuple[frozenset[str], str]:
@@ -367,6 +369,9 @@ def _parties(mech: _Mech, host: str | None) -> set[str]:
     """Parties: a pair written into the name ("U.S.-Brazil", "India-EU"), else the countries of
     the sentence that defines it when it names two ("The U.S. and Peru"), else the US and the
     host."""
+    text_all = " ".join(mech.text) or mech.quote
+    if _US_INTERNAL.search(text_all) or _HOST_INTERNAL.search(text_all):
+        return set()  # an embassy's or a ministry's own group, not a mechanism between governments
     for text in [mech.name, *mech.text]:
         for m in _PAIR.finditer(text):
             a, b = country_code(m.group("a"), host), country_code(m.group("b"), host)
@@ -384,7 +389,8 @@ def _parties(mech: _Mech, host: str | None) -> set[str]:
 
 
 _BILATERAL_WORDS = re.compile(r"\b(?:bilateral|joint|counterparts?|both sides|two sides|host nation|two countries|binational)\b", re.I)
-_US_INTERNAL = _rx(r"\b(?:Embassy|Mission|Post|Country Team|interagency|Department)\s+(?:has\s+)?(?:established|created|formed|set up|chairs|leads|convened)\b")
+_US_INTERNAL = _rx(r"\b(?:Embassy|Mission|Post|Country Team|interagency|Department)(?: \w+){0,4}? (?:has |have )?(?:recently )?(?:established|created|formed|set up|chairs|leads|convened)\b")
+_HOST_INTERNAL = _rx(r"\binter-?agency\b|\bwithin (?:its|the) \w+ ministry\b|\bordered the (?:formation|creation)\b|\bmoribund\b")
 
 
 def _with_host(mech: _Mech, host: str) -> bool:
@@ -394,7 +400,9 @@ def _with_host(mech: _Mech, host: str) -> bool:
     if _US_INTERNAL.search(text):
         return False
     around = " ".join(mech.surroundings) or text
-    return bool(_BILATERAL_WORDS.search(around + " " + mech.name)) or any(c == host for _, _, c in find_countries(around, host))
+    us_side = bool(US_ACTOR.search(around)) or any(c == "USA" for _, _, c in find_countries(around, host))
+    shared = bool(_BILATERAL_WORDS.search(around + " " + mech.name)) or any(c == host for _, _, c in find_countries(around, host))
+    return us_side and shared
 
 
 def _PAIR_CLOSE(text: str, m: re.Match, mech: _Mech) -> bool:
