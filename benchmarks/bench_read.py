@@ -38,8 +38,9 @@ def _baseline(chunk: list[str]) -> tuple[int, int, int]:
 
 
 def _reader(chunk: list[str]) -> tuple[int, dict, int, int]:
-    from engagements.errors import CableError
     from engagements.extract.read import read_path
+
+    from engagements.errors import CableError
 
     cables, errors, paragraphs = 0, collections.Counter(), 0
     for path in chunk:

@@ -11,7 +11,7 @@ Latin America ...): regions map to no country (``None`` for the ISO code) but ke
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pycountry
 
@@ -75,7 +75,7 @@ _REGIONS: dict[str, str] = {
 _NAME_OVERRIDES = {"XKX": "Kosovo", "PSE": "Palestinian Territories", "TWN": "Taiwan", "KOR": "South Korea", "PRK": "North Korea"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_name(iso3: str) -> str | None:
     """Short English name for an ISO alpha-3 code (pycountry), with the common names users expect."""
     if iso3 in _NAME_OVERRIDES:

@@ -85,7 +85,6 @@ _BANNER_LINE = re.compile(
     re.MULTILINE,
 )
 _BODY_START_FALLBACK = re.compile(r"^(?:E\.?\s?O\.?\s?1[23]\d{3}|TAGS?\b|SUBJ|¶?\s*1\.\s)", re.MULTILINE)
-_HEADER_END = re.compile(r"^(?:BT|ZEN|NNNN)\s*$", re.MULTILINE)
 
 
 def split(text: str, form: SourceForm, source_path: str) -> RawCable:
@@ -127,11 +126,8 @@ def _split_telegram(text: str) -> tuple[str, str]:
     """Plain telegram text: the body starts at the classification banner after the routing
     block; without a banner, at the first E.O./TAGS/SUBJECT line or paragraph 1."""
     routing = _ROUTING.search(text)
-    search_from = 0
-    if routing:
-        # the banner comes after the addressees: skip to the end of the routing block
-        end = _HEADER_END.search(text, routing.start())
-        search_from = routing.start() if end is None else routing.start()
+    # the banner comes after the routing block (its lines never look like a banner)
+    search_from = routing.start() if routing else 0
     m = _BANNER_LINE.search(text, search_from)
     if m is None:
         m = _BODY_START_FALLBACK.search(text, search_from)

@@ -296,9 +296,7 @@ def _cable_ids(m: re.Match, entry: str, default_year, known_posts, own, sent) ->
             return None
         year = default_year
         serial = int(m.group("serial"))
-        if own is not None and code == own[0] and serial > own[1]:
-            year = default_year - 1
-        elif code == "STATE" and sent is not None and sent.year == default_year and serial > (sent.timetuple().tm_yday + 15) * _STATE_PER_DAY:
+        if own is not None and code == own[0] and serial > own[1] or code == "STATE" and sent is not None and sent.year == default_year and serial > (sent.timetuple().tm_yday + 15) * _STATE_PER_DAY:
             year = default_year - 1
     serials = [m.group("serial")]
     end = m.end()

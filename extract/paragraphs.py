@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from engagements.schema.vocab import Marking
 
@@ -172,7 +173,7 @@ def _mend_pilcrows(kept: list[Candidate], body: str) -> list[int]:
     if not all(c.digits.startswith("1") and len(c.digits) >= 2 for c in kept):
         return nums
     mended = [int(c.digits[1:]) for c in kept]
-    if mended[0] == 1 and all(b > a for a, b in zip(mended, mended[1:])):
+    if mended[0] == 1 and all(b > a for a, b in pairwise(mended)):
         return mended
     return nums
 

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from engagements.errors import CableError
 from engagements.extract import header as hdr
 from engagements.extract.document import ParsedCable, RawCable
 from engagements.extract.fips import known_post_codes
@@ -28,6 +27,8 @@ from engagements.extract.tags import tag_rows
 from engagements.extract.text import decode
 from engagements.schema import Cable, CableText, Paragraph
 from engagements.schema.vocab import ErrorCode, SourceForm
+
+from engagements.errors import CableError
 
 #: When one cable comes in several renderings, the richest one supplies its fields and records:
 #: a whole page and a page cut carry the metadata table and routing header, a raw telegram the
@@ -309,7 +310,7 @@ def _classification(raw: RawCable, body: str, banner) -> str | None:
 
 def _is_truncated(body: str) -> bool:
     tail = body.rstrip().rstrip('",').rstrip()
-    return tail.endswith("...") or tail.endswith("…")
+    return tail.endswith(("...", "…"))
 
 
 # --- dates and ids ----------------------------------------------------------------------------
@@ -352,7 +353,7 @@ def _dates(raw: RawCable, routing: Routing, body: str) -> _Dates:
 
 def _utc(y: int, mo: int, d: int, hh: int = 0, mm: int = 0) -> dt.datetime | None:
     try:
-        return dt.datetime(y, mo, d, hh, mm, tzinfo=dt.timezone.utc)
+        return dt.datetime(y, mo, d, hh, mm, tzinfo=dt.UTC)
     except ValueError:
         return None
 
@@ -418,7 +419,7 @@ def _paragraph(cable_id: str, body: str, s: Segment) -> Paragraph:
     )
 
 
-__all__ = ["RENDERING_PREFERENCE", "read_bytes", "read_path", "MONTHS", "PurePath"]
+__all__ = ["MONTHS", "RENDERING_PREFERENCE", "PurePath", "read_bytes", "read_path"]
 
 
 def _sent_day(dates: _Dates, decl: dt.date | None, cable_id: str) -> dt.date | None:

@@ -48,7 +48,7 @@ def dtg_datetime(m: re.Match) -> dt.datetime | None:
     if y < 100:
         y += 1900 if y >= 60 else 2000
     try:
-        return dt.datetime(y, MONTHS[mon], int(day), int(hour), int(minute), tzinfo=dt.timezone.utc)
+        return dt.datetime(y, MONTHS[mon], int(day), int(hour), int(minute), tzinfo=dt.UTC)
     except ValueError:
         return None
 

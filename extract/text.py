@@ -13,12 +13,13 @@ import html
 import re
 from functools import lru_cache
 
-from engagements.errors import CableError
 from engagements.schema.vocab import ErrorCode
+
+from engagements.errors import CableError
 
 #: Anything that is not a cable: share of control bytes above which a file counts as binary.
 _BINARY_SHARE = 0.02
-_CONTROL_BYTES = bytes(sorted(set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}))
+_CONTROL_BYTES = bytes(sorted(set(range(9)) | {11, 12} | set(range(14, 32)) | {127}))
 
 
 def decode(data: bytes, source_path: str) -> str:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 
+from conftest import seed_path
+from engagements.extract.read import read_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engagements.errors import CableError
-from engagements.extract.read import read_bytes
-
-from conftest import seed_path
 
 SEEDS = [seed_path("000").read_bytes(), seed_path("004").read_bytes()]
 SNIPPETS = [

@@ -6,14 +6,14 @@ import datetime as dt
 import hashlib
 
 import pytest
-
-from engagements.errors import CableError
 from engagements.extract.fips import country_for_post, country_for_tag
 from engagements.extract.forms import detect_form
 from engagements.extract.ids import canonical_id
 from engagements.extract.read import RENDERING_PREFERENCE, read_bytes
 from engagements.extract.tags import classify_tag
 from engagements.schema.vocab import ErrorCode, SourceForm, TagKind
+
+from engagements.errors import CableError
 
 BODY = """C O N F I D E N T I A L QUITO 000123
 
@@ -96,12 +96,12 @@ def test_page_cut_fields():
 def test_created_takes_the_dtg_time_when_the_page_agrees_on_the_day():
     """The page prints the hour again in place of the minutes: 15:15 for 1530Z."""
     doc = read_bytes(page_cut(BODY), "pages/09QUITO123.html")
-    assert doc.cable.created_datetime == dt.datetime(2009, 3, 4, 15, 30, tzinfo=dt.timezone.utc)
+    assert doc.cable.created_datetime == dt.datetime(2009, 3, 4, 15, 30, tzinfo=dt.UTC)
 
 
 def test_created_keeps_the_page_when_the_dtg_is_another_day():
     doc = read_bytes(page_cut(BODY, created="2009-03-05 00:12"), "pages/09QUITO123.html")
-    assert doc.cable.created_datetime == dt.datetime(2009, 3, 5, 0, 12, tzinfo=dt.timezone.utc)
+    assert doc.cable.created_datetime == dt.datetime(2009, 3, 5, 0, 12, tzinfo=dt.UTC)
 
 
 # --- header shapes ----------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_reference_to_a_later_own_serial_is_last_years():
 def test_press_version_dateline():
     doc = read("Wednesday, 04 March 2009, 15:30\n" + BODY, "pre/09QUITO123.txt")
     assert doc.cable.is_press_version
-    assert doc.cable.created_datetime == dt.datetime(2009, 3, 4, 15, 30, tzinfo=dt.timezone.utc)
+    assert doc.cable.created_datetime == dt.datetime(2009, 3, 4, 15, 30, tzinfo=dt.UTC)
 
 
 def test_section_and_page_markers_left_out_of_paragraphs():

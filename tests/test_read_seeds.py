@@ -10,10 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-
-from engagements.extract.read import read_path
-
 from conftest import SEEDS, seed_path
+from engagements.extract.read import read_path
 
 
 def _fields(doc) -> dict:

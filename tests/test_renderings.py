@@ -32,9 +32,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from engagements.extract.read import read_path
 
 from engagements.errors import CableError
-from engagements.extract.read import read_path
 
 pytestmark = pytest.mark.corpus
 
