@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from .countries import find_countries, is_domestic
+from .countries import country_code, find_countries, is_domestic
 from .document import ParsedCable
 
 #: Titles and bodies that mark a US official or office when no other country is named.
@@ -119,6 +119,9 @@ class ActorIndex:
 
     def resolve(self, phrase: str) -> str | None:
         """The government of a subject phrase: a country word, a known name, a US office."""
+        whole = country_code(phrase, self.host)
+        if whole:
+            return whole
         if _SURE_US.search(phrase) or (_AMBASSADOR_FIRST.match(phrase) and not find_countries(phrase, self.host)):
             return "USA"
         found = find_countries(phrase, self.host)

@@ -213,7 +213,13 @@ def country_code(word: str, host: str | None = None) -> str | None:
     m = _GOV_ABBREV.match(w)
     if m and host and _initial_matches(m.group(1), host):
         return host
+    if host in _DIVIDED and w in _DIVIDED[host]:
+        return _DIVIDED[host][w]  # in a Seoul cable "the North" is the DPRK
     return None
+
+
+#: Halves of a divided country named by direction in cables from either half.
+_DIVIDED = {"KOR": {"North": "PRK", "South": "KOR"}, "PRK": {"North": "PRK", "South": "KOR"}}
 
 
 def city_country(word: str) -> str | None:

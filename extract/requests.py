@@ -53,6 +53,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, float]] = [
     ("encouraged", _rx(r"\bencouraged\s+(?!by\b|to\b|that\b|him\b|her\b|them\b|us\b)"), "list", 0.55),
     ("wanted-to-meet", _rx(rf"\b(?:wanted|wants|wished|hoped|asked|sought|requested) to (?:meet|speak|talk|visit)(?: with| to)? {_ADDR}"), "meet", 0.55),
     ("needed", _rx(r"\b(?:needed|needs)\s+(?!to\b|for\b)[\"“]?(?=\w)"), "needs", 0.5),
+    ("said-must", _rx(r"\b(?:said|stated|argued|stressed|insisted|added|noted|emphasized|underlined)(?: that)? (?=(?:the )?(?:USG|U\.S\.|United States|Washington|U\.S\. Government|GO[A-Z]|[A-Z][a-z]+ Government) (?:needed to|needs to|must|should|has to|had to|ought to) )"), "suggest", 0.55),
     ("urged", _rx(r"\b(?:urged|pressed)\s+(?=the\s+(?:return|release|adoption|passage|continuation|approval)|for\b)(?:for\s+)?"), "clause", 0.6),
     ("demarche", _rx(r"\b(?:delivered|presented|made|conveyed|raised)\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:Ref(?:tel)?\s+[A-Z]\s+|reftel\s+)?(?:points|demarche)\b(?:\s+(?:on|regarding|concerning)\s+)?"), "demarche", 0.8),
 ]
@@ -312,7 +313,15 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
     if who is None:
         return []
     requester, requester_code = who
+    if kind == "meet":
+        target = actors.resolve(m.group("addr"))
+        if target is None or target == requester_code:
+            return []
+        status = _status(sentence[m.end():], after)
+        return [_Draft(requester, requester_code, m.group("addr"), target, RequestItem.MEETING, sentence[m.start():m.end()].strip(), status, None, paragraph, sentence.strip(), rule, confidence)]
     obj = _object(sentence, m.end())
+    if _INFO_ASKED.match(obj.strip()):
+        return []  # "asked X for his assessment": a question, not a request
     if kind == "demarche":
         if requester_code != "USA":
             return []
@@ -321,14 +330,6 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         return []
     if kind == "needs" and (requester_code == "USA" or not _NEEDS_SUBJECT.search(sentence[:m.start()])):
         return []  # "a damage needs assessment": a noun, not a foreign government's need
-    if kind == "meet":
-        target = actors.resolve(m.group("addr"))
-        if target is None or target == requester_code:
-            return []
-        status = _status(sentence[m.end():], after)
-        return [_Draft(requester, requester_code, m.group("addr"), target, RequestItem.MEETING, sentence[m.start():m.end()].strip(), status, None, paragraph, sentence.strip(), rule, confidence)]
-    if _INFO_ASKED.match(obj.strip()):
-        return []  # "asked X for his assessment": a question, not a request
     if kind == "suggest":
         tm = _THAT_SUBJECT.match(obj)
         target = _government(tm.group("addr"), actors) if tm else None
