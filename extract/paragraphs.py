@@ -157,7 +157,7 @@ def _accept(cands: list[Candidate]) -> list[Candidate]:
         elif c.marking is not None:
             ok = n >= 1
         elif c.strong:  # a pilcrow alone: raw telegrams also show one for a stray '2' ('¶199')
-            ok = n == 1 or last < n <= last + 5
+            ok = n == 1 or last <= n <= last + 5
         else:
             expected = n == last + 1 or (not kept and n == 1)
             ok = expected and (not marked or (kept and kept[-1].marking is None))
