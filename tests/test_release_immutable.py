@@ -13,6 +13,9 @@ from engagements.parquet import read_file_metadata
 from engagements.release import DATASETS, REPO_ROOT, list_releases
 
 RELEASES = list_releases(DATASETS)
+NONE_YET = f"no release is committed under {DATASETS} yet; cut one with `engagements release VERSION`"
+#: One case per committed release, or one skipped case that says why there is nothing to check.
+CASES = [pytest.param(v, f, id=f"v{v}") for v, f in RELEASES] or [pytest.param(None, None, marks=pytest.mark.skip(reason=NONE_YET))]
 FIX = "releases are immutable: restore the folder with `git checkout -- {}` and release a new version instead"
 
 
@@ -22,18 +25,13 @@ def _git(*args: str) -> str | None:
     return subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout
 
 
-def test_there_is_something_to_check():
-    if not RELEASES:
-        pytest.skip(f"no release is committed under {DATASETS} yet; cut one with `engagements release VERSION`")
-
-
-@pytest.mark.parametrize("version, folder", RELEASES, ids=[f"v{v}" for v, _ in RELEASES])
+@pytest.mark.parametrize(("version", "folder"), CASES)
 def test_every_file_matches_its_recorded_hash(version, folder):
     problems = datapackage.check_files(folder)
     assert not problems, "\n".join(f"[{p.code}] {p.message}" for p in problems) + "\n" + FIX.format(folder)
 
 
-@pytest.mark.parametrize("version, folder", RELEASES, ids=[f"v{v}" for v, _ in RELEASES])
+@pytest.mark.parametrize(("version", "folder"), CASES)
 def test_a_release_holds_exactly_the_files_it_describes(version, folder):
     desc = datapackage.read_descriptor(folder)
     assert desc["version"] == str(version) == folder.name.removeprefix("v")
@@ -44,7 +42,7 @@ def test_a_release_holds_exactly_the_files_it_describes(version, folder):
         assert read_file_metadata(folder / resource["path"])["dataset_version"] == str(version)
 
 
-@pytest.mark.parametrize("version, folder", RELEASES, ids=[f"v{v}" for v, _ in RELEASES])
+@pytest.mark.parametrize(("version", "folder"), CASES)
 def test_git_holds_no_change_to_a_committed_release(version, folder):
     rel = folder.relative_to(REPO_ROOT).as_posix()
     if _git("ls-files", "--", f"{rel}/{datapackage.DESCRIPTOR}") in (None, ""):
