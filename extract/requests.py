@@ -69,7 +69,7 @@ _NOT_A_REQUEST = _rx(r"(?:\bnot|\bnever|n't|\bwould|\bcould|\bmight|\bmay|\bif|\
 _QUESTION_AFTER = _rx(r"^(?:about|whether|if|how|what|why|when|who|where)\b", re.I)
 #: An internal tasking: a US office asked to report, clear or instruct.
 _INTERNAL = _rx(r"\b(?:guidance|instructions?|Department|Washington|clearance|reporting|report on|comments?|Post|the Embassy|INR|septel|reftel|cable)\b")
-_CLAUSE_END = _rx(r";|\s+(?:because|since|so that|in order to|which|while|whereas|although|but|after|before|noting|saying|adding|explaining|arguing)\b|,\s+(?:which|but|saying|noting|adding|explaining|as he|as she|and he|and she|and that|arguing|stating|though|although|since|because)\b|,\s+(?:and\s+)?(?:may|will|would|can|could|has|have|had|is|was|are|were|who|he|she|they)\b|\.\s*$|\s--\s")
+_CLAUSE_END = _rx(r";|\s+(?:because|since|so that|in order to|which|while|whereas|although|but|after|before|noting|saying|adding|explaining|arguing)\b|,\s+(?:which|but|saying|noting|adding|explaining|as he|as she|and he|and she|and that|arguing|stating|though|although|since|because)\b|,\s+(?:and\s+)?(?:may|will|would|can|could|has|have|had|is|was|are|were|who|he|she|they|as(?! well as))\b|\s+as this\b|\.\s*$|\s--\s")
 _LIST_SPLIT = _rx(r",?\s+as well as\s+|,\s*and\s+|,\s*or\s+|,\s+|\s+and\s+|\s+or\s+|;\s*--\s*|\s+--\s+")
 _INCLUDING = _rx(r"\b(?:including|such as|in particular|particularly|especially|namely)\b[:,]?\s*", re.I)
 _FROM_ADDR = _rx(r"\bfrom\s+(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+[A-Z][\w./'-]*){0,3})")
@@ -165,6 +165,8 @@ def _requests_in_sentence(sentence: str, paragraph: int, actors: ActorIndex, hos
     return out
 
 
+#: Asides between a subject and its verb: "The North, however, has demanded".
+_ASIDE = re.compile(r",\s*(?:however|though|in turn|moreover|therefore|meanwhile|too|instead|for (?:his|her|its|their) part|in response),?\s*")
 _IT_THEY = _rx(r"\b(?:it|they)\s*$")
 _EMBEDDED = _rx(r"\b(?:whether|if|would|could|might|reports? that|reportedly|rumou?rs?)\b")
 _NAMED_START = _rx(r"(?:the\s+)?(?:[A-Z0-9]|[xX]{4})")
@@ -177,7 +179,7 @@ def _requester(before: str, actors: ActorIndex, last_actor: tuple[str, str] | No
 
     "X also asked": X.  "Highlighting ..., X raised": X (after the last comma).  "He thanked
     the USG and asked": the sentence's subject, and a pronoun is the last actor named."""
-    phrase = _TRAILING_ADVERBS.sub("", before).strip()
+    phrase = _TRAILING_ADVERBS.sub("", _ASIDE.sub(" ", before)).strip()
     phrase = _RELATIVE_WHO.sub("", phrase)  # "consulted with Restrepo on this point who urged"
     if _EMBEDDED.search(phrase):
         return None
@@ -272,7 +274,7 @@ _NON_MATERIAL = frozenset({RequestItem.DIPLOMATIC_ACTION, RequestItem.MEETING, R
 #: Government of Chile maintain", "that Iceland consider" (a modal or a bare verb, not "has").
 _THAT_SUBJECT = re.compile(
     r"^(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+(?:(?:and|of)\s+)?(?:the\s+)?[A-Z][\w./'-]*){0,4}(?:\s+(?:government|authorities))?)\s+"
-    r"(?:should|must|not|be|(?!(?:had|has|have|was|were|is|are|would|will|could|did|does|can|may|might|also|and|or|of|the|in|on|at|to|for|with)\b)[a-z]+(?<!s)(?<!ed)\b)"
+    r"(?:should|must|not|be|needed to|needs to|has to|had to|ought to|(?!(?:had|has|have|was|were|is|are|would|will|could|did|does|can|may|might|also|and|or|of|the|in|on|at|to|for|with)\b)[a-z]+(?<!s)(?<!ed)\b)"
 )
 _INFO_ASKED = re.compile(r"^(?:his|her|their|its|the\s+\w+'s|\w+'s)\s+(?:views?|assessment|opinion|thoughts|readout|read-out|take|comments?|perspective|reaction|impressions?|evaluation|analysis)\b", re.I)
 _OFFICE_SUBJECT = re.compile(r"^(?:Post|Embassy|the Embassy|Mission|the Mission|Department|the Department|Washington|we|We|Consulate)$")
