@@ -218,9 +218,15 @@ def trailing_heading(body: str, start: int, end: int) -> tuple[int, str | None]:
         first = next((k for k, ln in enumerate(block) if _RULE.search(ln) or _is_heading_line(ln)), None)
         if first is None:
             return end, None
-        texts = [_RULE.sub(" ", ln).strip() for ln in block[first:]]
-        heading = " ".join(t for t in texts if t) or None
         cut = block_start_in_seg + sum(len(ln) + 1 for ln in block[:first])
+        rule = _RULE.search(block[first])
+        if rule and rule.start() > 0 and not _is_heading_line(block[first][: rule.start()]):
+            # '... for peer review. ------ Science or Politics? ------': the paragraph's last
+            # sentence and the heading on one line; the heading starts at its rule
+            cut += rule.start()
+            block = block[:first] + [block[first][rule.start():]] + block[first + 1:]
+        texts = [_RULE.sub(" ", ln).replace("¶", " ").strip() for ln in block[first:]]
+        heading = " ".join(t for t in texts if t) or None
         # a rule alone, right after a line of text: the heading was glued to that line's end
         if first > 0 and not _RULE.sub("", block[first]).strip() and heading is None:
             glued = _glued_heading(block[first - 1], len(_RULE.search(block[first]).group(0)))
