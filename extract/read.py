@@ -117,6 +117,7 @@ def _read(data: bytes, source_path: str) -> ParsedCable:
     if "clby" not in field_values:
         field_values.update(_classified_by_in_text(body, segments))
     classified_by, reasons = hdr.parse_classified_by(field_values["clby"]) if "clby" in field_values else (None, [])
+    classified_by = _surname_last(classified_by, signer)
     if not reasons and "eo" in field_values:
         reasons = hdr.parse_reasons(field_values["eo"])
 
@@ -271,6 +272,22 @@ def _classified_by_in_text(body: str, segments: list[Segment]) -> dict[str, str]
         if m:
             return {"clby": body[m.end(): s.end]}
     return {}
+
+
+def _surname_last(official: str | None, signer: str | None) -> str | None:
+    """'McKinley P. Michael, Ambassador' signed MCKINLEY -> 'P. Michael McKinley, Ambassador'.
+
+    The classification system writes 'Surname Given, Title, Agency, Office'; when the first
+    word of the name is the cable's signer (and the last is not), the name was written surname
+    first and is put in reading order."""
+    if not official or not signer or "," not in official:
+        return official
+    name, rest = official.split(",", 1)
+    words = name.split()
+    sig = signer.upper()
+    if len(words) >= 2 and words[0].upper() == sig and words[-1].upper() != sig:
+        return " ".join(words[1:] + words[:1]) + "," + rest
+    return official
 
 
 def _subject(value: str | None) -> str | None:
