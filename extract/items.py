@@ -33,7 +33,7 @@ _RULES: list[tuple[RequestItem, re.Pattern[str]]] = [
     (RequestItem.WEAPONS, re.compile(r"\bweapons?\b|\barms\b|\bammunition\b|\bmunitions?\b|\brifles?\b|\bmissiles?\b|\bguns\b", _F)),
     (RequestItem.COMMUNICATIONS_EQUIPMENT, re.compile(r"\bradios?\b|\bcommunications? (?:equipment|systems?|gear)\b", _F)),
     (RequestItem.SURVEILLANCE_EQUIPMENT, re.compile(r"\bradars?\b|\bsensors?\b|\bcameras?\b|\bsurveillance (?:equipment|systems?|aircraft)\b|\bscanners?\b", _F)),
-    (RequestItem.INTELLIGENCE_SHARING, re.compile(r"\bintelligence\b|\binformation[- ]sharing\b|\bshar(?:e|ing) (?:of )?intelligence\b|\bthreat information\b", _F)),
+    (RequestItem.INTELLIGENCE_SHARING, re.compile(r"\bintelligence\b|\binformation[- ]sharing\b|\bshar(?:e|ing) (?:of )?intelligence\b|\bthreat information\b|\binformation requests?\b|\brequests? for information\b", _F)),
     (RequestItem.TRAINING, re.compile(r"\btraining\b|\btrainers?\b|\beducation(?:al)? (?:exchanges?|programs?)\b|\bscholarships?\b", _F)),
     (RequestItem.LEGAL_COOPERATION, re.compile(r"\bextradit\w*|\brepatriat\w*|\bmutual legal\b|\blegal assistance\b|\bprisoners?\b|\breleas\w+ (?:of )?(?:Dr\.|the prisoner|detainee)|\btransfer of (?:the )?(?:prisoner|detainee)s?", _F)),
     (RequestItem.HUMANITARIAN_ASSISTANCE, re.compile(r"\bhumanitarian\b|\bdisaster\b|\brelief\b|\bhospitals?\b|\bfood\b|\bmedicines?\b|\brefugees?\b", _F)),

@@ -54,6 +54,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, float]] = [
     ("wanted-to-meet", _rx(rf"\b(?:wanted|wants|wished|hoped|asked|sought|requested) to (?:meet|speak|talk|visit)(?: with| to)? {_ADDR}"), "meet", 0.55),
     ("needed", _rx(r"\b(?:needed|needs)\s+(?!to\b|for\b)[\"“]?(?=\w)"), "needs", 0.5),
     ("said-must", _rx(r"\b(?:said|stated|argued|stressed|insisted|added|noted|emphasized|underlined)(?: that)? (?=(?:the )?(?:USG|U\.S\.|United States|Washington|U\.S\. Government|GO[A-Z]|[A-Z][a-z]+ Government) (?:needed to|needs to|must|should|has to|had to|ought to) )"), "suggest", 0.55),
+    ("stressed-to", _rx(rf"\b(?:emphasized|stressed|underlined|underscored|highlighted) to {_ADDR} the (?:importance|need|necessity) (?:of|for) "), "clause", 0.55),
+    ("noun-request", _rx(r"\b(?P<what>(?:[a-z]+ ){0,2})requests? (?:from|by) (?P<from>(?:the )?[A-Z][\w.'-]*(?: (?:of |the )?[A-Z][\w.'-]*){0,4})"), "noun", 0.5),
+    ("adjective-request", _rx(r"\b(?P<from>(?:the )?[A-Z][a-z]+(?: Government| government| side)?)'?s? (?P<what>(?:[a-z]+ ){1,2})requests?\b"), "noun", 0.5),
     ("urged", _rx(r"\b(?:urged|pressed)\s+(?=the\s+(?:return|release|adoption|passage|continuation|approval)|for\b)(?:for\s+)?"), "clause", 0.6),
     ("demarche", _rx(r"\b(?:delivered|presented|made|conveyed|raised)\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:Ref(?:tel)?\s+[A-Z]\s+|reftel\s+)?(?:points|demarche)\b(?:\s+(?:on|regarding|concerning)\s+)?"), "demarche", 0.8),
 ]
@@ -61,7 +64,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, float]] = [
 #: Every trigger contains one of these stems.
 _ANY_TRIGGER = re.compile(
     r"request|asked|urg|press|encourag|call|appeal|plea|sought|seek|need|demarche|points|suggest|propos|"
-    r"recommend|insist|counsel|demand|want|wish|hoped|lobbied|pushed"
+    r"recommend|insist|counsel|demand|want|wish|hoped|lobbied|pushed|said|stated|argued|added|noted|emphasi|"
+    r"stress|underlin|underscor|highlight"
 )
 
 #: Words before a trigger that make it no request: questions, negation, hypothesis, passives.
@@ -277,6 +281,7 @@ _THAT_SUBJECT = re.compile(
     r"(?:should|must|not|be|needed to|needs to|has to|had to|ought to|(?!(?:had|has|have|was|were|is|are|would|will|could|did|does|can|may|might|also|and|or|of|the|in|on|at|to|for|with)\b)[a-z]+(?<!s)(?<!ed)\b)"
 )
 _INFO_ASKED = re.compile(r"^(?:his|her|their|its|the\s+\w+'s|\w+'s)\s+(?:views?|assessment|opinion|thoughts|readout|read-out|take|comments?|perspective|reaction|impressions?|evaluation|analysis)\b", re.I)
+_OFFICE_WORDS = re.compile(r"\b(?:Department|Washington|Post|Embassy|Mission|Consulate|DoD|DOD|INL|INR|Headquarters|Agency|Bureau|Office)\b")
 _OFFICE_SUBJECT = re.compile(r"^(?:Post|Embassy|the Embassy|Mission|the Mission|Department|the Department|Washington|we|We|Consulate)$")
 _NEGATIVE_CLAUSE = re.compile(r"^(?:\w+\s+){0,4}?not\b")
 _HEAD_OF_STATE = re.compile(r"\b(?:POTUS|President|Prime Minister|King)\b")
@@ -311,6 +316,8 @@ def _status(sentence_rest: str, after: str) -> RequestStatus:
 def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: float, paragraph: int,
                   actors: ActorIndex, host: str | None, last_actor: tuple[str, str] | None,
                   reference: dt.date | None, after: str) -> list[_Draft]:
+    if kind == "noun":
+        return _noun_request(sentence, m, rule, confidence, paragraph, actors, host, after)
     who = _requester(sentence[:m.start()], actors, last_actor)
     if who is None:
         return []
@@ -371,6 +378,27 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
     for item, words in items:
         out.append(_Draft(requester, requester_code, addressee, addressee_code, item, words, status, date, paragraph, quote, rule, confidence))
     return out
+
+
+def _noun_request(sentence: str, m: re.Match, rule: str, confidence: float, paragraph: int,
+                  actors: ActorIndex, host: str | None, after: str) -> list[_Draft]:
+    """"a meeting request from Assistant Secretary Welch", "the Russian information requests",
+    "equipment requests from the Costa Rican Air Wing": the noun names the item, the words
+    after "from" (or the nationality before) the requester.  Only requests between two
+    governments count: a US office's request reported by a US office is an internal matter."""
+    who = m.group("from")
+    code = _government(who, actors) if rule == "adjective-request" else actors.resolve(who)
+    item = classify_item(m.group("what") + "requests") if m.group("what").strip() else None
+    if code is None or item is None:
+        return []
+    others = {c for _, _, c in find_countries(sentence, actors.host) if c != code}
+    if code == "USA" and (_OFFICE_WORDS.search(who) or not (others or actors.abroad)):
+        return []  # "a request from the Department": the US asking itself
+    addressee = "USA" if code != "USA" else (sorted(others)[0] if len(others) == 1 else host)
+    if addressee is None or addressee == code:
+        return []
+    words = (m.group("what") + "request").strip()
+    return [_Draft(who, code, None, addressee, item, words, _status(sentence[m.end():], after), None, paragraph, sentence.strip(), rule, confidence)]
 
 
 def _meeting_for(d: _Draft, meetings: list[Meeting]) -> Meeting | None:
