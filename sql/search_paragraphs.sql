@@ -26,7 +26,8 @@ params as (
         coalesce(getvariable('b'), 0.75)::double as b
 ),
 
-paragraphs as (
+paragraphs as not materialized (
+    -- read twice on purpose: corpus_stats reads only the offsets, matches the text
     select * from read_parquet(coalesce(getvariable('data'), '.') || '/paragraphs.parquet')
 ),
 
@@ -35,9 +36,10 @@ cables as (
 ),
 
 corpus_stats as (
-    -- paragraph length is counted in characters: BM25 only uses the ratio of a paragraph's
-    -- length to the average, and characters cost a fraction of tokenising every paragraph
-    select count(*) as paragraph_count, avg(length(text)) as average_length
+    -- paragraph length is counted in characters, from the paragraph's span in the cable body
+    -- (char_end - char_start): BM25 only uses the ratio of a paragraph's length to the
+    -- average, and the offsets cost a fraction of reading, let alone tokenising, every text
+    select count(*) as paragraph_count, avg(char_end - char_start) as average_length
     from paragraphs
 ),
 
@@ -51,7 +53,7 @@ matches as (
         paragraph_number,
         marking,
         text,
-        length(text) as length,
+        char_end - char_start as length,
         regexp_extract_all(
             text,
             '(?i)(?:^|[^a-z0-9])((?:'
@@ -77,7 +79,8 @@ matches as (
     from paragraphs
 ),
 
-candidates as (
+candidates as materialized (
+    -- materialized: two steps below read it, and the text must be searched only once
     select * from matches where len(hits) > 0
 ),
 
@@ -134,10 +137,7 @@ scored as (
             * term_frequencies.frequency * (params.k1 + 1)
             / (term_frequencies.frequency + params.k1 * (1 - params.b + params.b * candidates.length / corpus_stats.average_length))
         ) as score,
-        array_to_string(list_sort(list(term_frequencies.term)), ' ') as matched_terms,
-        min(nullif(strpos(lower(candidates.text), term_frequencies.term), 0)) as first_match,
-        any_value(candidates.marking) as marking,
-        any_value(candidates.text) as text
+        list_sort(list(term_frequencies.term)) as matched_terms
     from term_frequencies
     join document_frequencies using (term)
     join candidates using (cable_id, paragraph_number)
@@ -151,27 +151,39 @@ ranked as (
         row_number() over (order by score desc, cable_id, paragraph_number) as rank,
         *
     from scored
+    qualify rank <= (select top from params)
+),
+
+snippets as (
+    -- only the top paragraphs' text is read again: where the first matched word starts
+    select
+        ranked.*,
+        candidates.marking,
+        candidates.text,
+        coalesce(list_min(list_transform(
+            ranked.matched_terms, lambda term: nullif(strpos(lower(candidates.text), term), 0)
+        )), 1) as first_match
+    from ranked
+    join candidates using (cable_id, paragraph_number)
 ),
 
 final as (
     select
-        ranked.rank,
-        round(ranked.score, 4) as score,
-        ranked.cable_id,
-        ranked.paragraph_number,
-        ranked.marking,
-        ranked.matched_terms,
+        snippets.rank,
+        round(snippets.score, 4) as score,
+        snippets.cable_id,
+        snippets.paragraph_number,
+        snippets.marking,
+        array_to_string(snippets.matched_terms, ' ') as matched_terms,
         cables.subject as cable_subject,
         (cables.created_datetime at time zone 'UTC')::date as cable_date,
-        case when coalesce(ranked.first_match, 1) > 81 then '…' else '' end
-            || trim(regexp_replace(substr(ranked.text, greatest(1, coalesce(ranked.first_match, 1) - 80), 240), '\s+', ' ', 'g'))
-            || case when greatest(1, coalesce(ranked.first_match, 1) - 80) + 240 <= length(ranked.text) then '…' else '' end
+        case when snippets.first_match > 81 then '…' else '' end
+            || trim(regexp_replace(substr(snippets.text, greatest(1, snippets.first_match - 80), 240), '\s+', ' ', 'g'))
+            || case when greatest(1, snippets.first_match - 80) + 240 <= length(snippets.text) then '…' else '' end
             as snippet
-    from ranked
+    from snippets
     left join cables using (cable_id)
-    cross join params
-    where ranked.rank <= params.top
-    order by ranked.rank
+    order by snippets.rank
 )
 
 select * from final
