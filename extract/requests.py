@@ -53,10 +53,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, float]] = [
     ("encouraged", _rx(r"\bencouraged\s+(?!by\b|to\b|that\b|him\b|her\b|them\b|us\b)"), "list", 0.55),
     ("wanted-to-meet", _rx(rf"\b(?:wanted|wants|wished|hoped|asked|sought|requested) to (?:meet|speak|talk|visit)(?: with| to)? {_ADDR}"), "meet", 0.55),
     ("needed", _rx(r"\b(?:needed|needs)\s+(?!to\b|for\b)[\"“]?(?=\w)"), "needs", 0.5),
-    ("said-must", _rx(r"\b(?:said|stated|argued|stressed|insisted|added|noted|emphasized|underlined)(?: that)? (?=(?:the )?(?:USG|U\.S\.|United States|Washington|U\.S\. Government|GO[A-Z]|[A-Z][a-z]+ Government) (?:needed to|needs to|must|should|has to|had to|ought to) )"), "suggest", 0.55),
+    ("said-must", _rx(r"\b(?:said|stated|argued|stressed|insisted|added|noted|emphasized|underlined)(?: that)? (?=(?:the )?(?:USG|U\.S\.|United States|Washington|U\.S\. Government|GO[A-Z]|[A-Z][a-z]+ Government) (?:needed to|needs to|must|has to|had to) (?!be\b|not be\b|have\b))"), "suggest", 0.55),
     ("stressed-to", _rx(rf"\b(?:emphasized|stressed|underlined|underscored|highlighted) to {_ADDR} the (?:importance|need|necessity) (?:of|for) "), "clause", 0.55),
     ("noun-request", _rx(r"\b(?P<what>(?:[a-z]+ ){0,2})requests? (?:from|by) (?P<from>(?:the )?[A-Z][\w.'-]*(?: (?:of |the )?[A-Z][\w.'-]*){0,4})"), "noun", 0.5),
-    ("adjective-request", _rx(r"\b(?P<from>(?:the )?[A-Z][a-z]+(?: Government| government| side)?)'?s? (?P<what>(?:[a-z]+ ){1,2})requests?\b"), "noun", 0.5),
+    ("adjective-request", _rx(r"\b(?P<from>(?:the )?[A-Z][a-z]+(?: Government| government| side)?)'?s? (?P<what>(?!action\b|reporting\b|clearance\b|visa\b|country\b)(?:[a-z]+ ){1,2})requests?\b"), "noun", 0.5),
     ("urged", _rx(r"\b(?:urged|pressed)\s+(?=the\s+(?:return|release|adoption|passage|continuation|approval)|for\b)(?:for\s+)?"), "clause", 0.6),
     ("demarche", _rx(r"\b(?:delivered|presented|made|conveyed|raised)\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:Ref(?:tel)?\s+[A-Z]\s+|reftel\s+)?(?:points|demarche)\b(?:\s+(?:on|regarding|concerning)\s+)?"), "demarche", 0.8),
 ]
@@ -394,7 +394,10 @@ def _noun_request(sentence: str, m: re.Match, rule: str, confidence: float, para
     others = {c for _, _, c in find_countries(sentence, actors.host) if c != code}
     if code == "USA" and (_OFFICE_WORDS.search(who) or not (others or actors.abroad)):
         return []  # "a request from the Department": the US asking itself
-    addressee = "USA" if code != "USA" else (sorted(others)[0] if len(others) == 1 else host)
+    if code != "USA":
+        addressee = host if actors.abroad and host not in (None, code) and rule == "adjective-request" else "USA"
+    else:
+        addressee = sorted(others)[0] if len(others) == 1 else host
     if addressee is None or addressee == code:
         return []
     words = (m.group("what") + "request").strip()
