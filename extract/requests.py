@@ -273,6 +273,7 @@ def _items(obj: str, kind: str, self_subject: bool = False) -> list[tuple[Reques
 
 
 _NEEDS_SUBJECT = _rx(r"(?:\b(?:he|she|they|[Gg]overnment)|\b[A-Z][\w'’-]+|\bG[Oo][A-Z])\s+(?:\w+ly\s+)?$")
+_WHAT_NEEDED = re.compile(r"\b(?:what|whatever|all|everything)\s+(?:\w+\s+)?$")
 _NON_MATERIAL = frozenset({RequestItem.DIPLOMATIC_ACTION, RequestItem.MEETING, RequestItem.OTHER, RequestItem.LEGAL_COOPERATION})
 #: The subject of a that-clause that asks someone to act: "that the USG think", "that the
 #: Government of Chile maintain", "that Iceland consider" (a modal or a bare verb, not "has").
@@ -337,7 +338,7 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         obj = obj or sentence[m.start():]
     if not obj.strip():
         return []
-    if kind == "needs" and (requester_code == "USA" or not _NEEDS_SUBJECT.search(sentence[:m.start()])):
+    if kind == "needs" and (requester_code == "USA" or not _NEEDS_SUBJECT.search(sentence[:m.start()]) or _WHAT_NEEDED.search(sentence[:m.start()])):
         return []  # "a damage needs assessment": a noun, not a foreign government's need
     if kind == "suggest":
         tm = _THAT_SUBJECT.match(obj)
@@ -368,6 +369,10 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
     tm = _THAT_SUBJECT.match(obj) if kind == "clause" else None
     self_subject = bool(tm) and actors.resolve(tm.group("addr")) == requester_code
     items = _items(obj, "list" if kind == "needs" else kind, self_subject)
+    if tm and not self_subject and rule == "requested-that" and actors.resolve(tm.group("addr")) is None:
+        return []  # "Putin demanded that the Duma act": a government instructing its own
+    if requester_code == "USA" and kind == "list" and not m.groupdict().get("addr"):
+        items = [(i, w) for i, w in items if i in _NON_MATERIAL]  # "President Bush sought funding": a budget, not a request
     if kind == "clause" and (requester_code == "USA" or _NEGATIVE_CLAUSE.search(obj)):
         # The US asks governments to act, and "not to undermine X" asks for restraint.
         items = [(i if i == RequestItem.MEETING else RequestItem.DIPLOMATIC_ACTION, w) for i, w in items]
