@@ -95,3 +95,28 @@ def test_item_vocabulary():
     assert classify_item("a force level assessment") == "technical_assistance"
     assert classify_item("more equipment") == "equipment_other"
     assert classify_item("nothing in particular") is None
+
+
+def test_noun_requests_name_the_requester_after_from_or_before():
+    doc = cable("The Minister accepted a meeting request from Assistant Secretary Smith.")
+    assert keys(extract_requests(doc)) == [("USA", "PER", "meeting")]
+    doc = cable("The Chilean extradition requests remain pending before the Supreme Court.")
+    assert keys(extract_requests(doc)) == [("CHL", "PER", "legal_cooperation")]
+
+
+def test_stressing_to_counterparts_is_a_us_request():
+    doc = cable("Poloff emphasized to Chilean Embassy counterparts the importance of a common position on Bolivia.")
+    assert keys(extract_requests(doc)) == [("USA", "CHL", "diplomatic_action")]
+
+
+def test_a_government_instructing_its_own_bodies_is_no_request():
+    doc = cable(
+        "President Garcia urged Congress to pass the budget.",
+        "The Foreign Minister demanded that the National Police investigate the attack.",
+    )
+    assert extract_requests(doc) == []
+
+
+def test_the_north_in_a_seoul_cable_is_the_dprk():
+    doc = cable("The North, however, has demanded that Seoul provide economic aid before any summit.", post="SEOUL", tags="PREL, KS, KN")
+    assert keys(extract_requests(doc)) == [("PRK", "KOR", "financial_assistance")]
