@@ -342,3 +342,21 @@ def test_no_id_anywhere_is_missing_cable_id():
     with pytest.raises(CableError) as err:
         read_bytes(("<code><pre>" + body + "</pre></code>").encode(), "inbox/fragment.txt")
     assert err.value.error is ErrorCode.MISSING_CABLE_ID
+
+
+def test_heading_glued_to_the_last_sentence_and_rules():
+    body = BODY.replace("2. (S/NF)", "The talk ended. -------- Radios and Boats --------\n\n2. (S/NF)")
+    doc = read(body)
+    assert doc.paragraph(1).text.endswith("The talk ended.")
+    assert doc.paragraph(2).heading == "Radios and Boats"
+
+
+def test_page_marker_with_a_shortened_post_name():
+    body = BODY.replace("asked for radios.", "asked for QUIT 00000123 002 OF 002 radios.")
+    assert read(body).paragraph(2).text == "The Minister asked for radios."
+
+
+def test_surname_first_official_is_put_in_reading_order():
+    body = BODY.replace("Classified By: Ambassador Jane Doe for reasons 1.4 (b) and (d)",
+                        "CLASSIFIED BY: Doe Jane A., Ambassador, State, Embassy Quito; REASON: 1.4(B), (D)")
+    assert read(body).cable.classified_by == "Jane A. Doe, Ambassador"
