@@ -57,7 +57,7 @@ _NAME_WORD = r"(?:U\.S\.(?:-[A-Z][\w'/&+]*)?|[A-Z][\w'/&+]*(?:-[A-Za-z][\w'/&+]*
 #: A capitalised mechanism name, with an acronym defined in parentheses where there is one.
 _NAMED = _rx(
     rf"(?<![\w/-])(?P<name>(?:{_NAME_WORD} ){{0,8}}?{_HEAD}"
-    rf"(?: on (?!(?:{_NOT_TOPIC})\b)(?:[A-Z][\w-]*|[a-z]{{3,}})(?: (?!(?:{_NOT_TOPIC})\b)(?:[A-Z][\w-]*|[a-z]{{3,}})){{0,2}})?)"
+    rf"(?: (?:on|for) (?!(?:{_NOT_TOPIC})\b)(?:[A-Z][\w-]*|[a-z]{{3,}})(?: (?!(?:{_NOT_TOPIC})\b)(?:[A-Z][\w-]*|[a-z]{{3,}})){{0,2}})?)"
     rf"(?:\s*\((?P<acr>[A-Z0-9][A-Za-z0-9/+&.-]{{1,11}})\))?"
 )
 #: Heads too generic to stand alone: they need a qualifier that makes them a mechanism.
@@ -126,6 +126,7 @@ _ORDINAL_BEFORE = _rx(
     r"\s+(?:\((?P<paren>last|latest|most recent|previous)\)\s+)?(?:(?:round|session|meeting|plenary|iteration) of (?:the )?)?(?:[\w.-]+\s+){0,3}$",
     re.I,
 )
+_FIRST_IN_YEARS = _rx(r"^(?:\s*\([^)]*\))?\s*(?:meeting |session )?(?:in (?:over |more than |almost |nearly )?(?:\w+ )?(?:years?|decades?|months?)|since\b)")
 _HELD = _rx(r"\b(?:met|was held|were held|took place|held|convened|was chaired|hosted|was hosted|occurred|concluded)\b", re.I)
 _PLANNED = _rx(r"\b(?:next|will|expected|scheduled|upcoming|planned|is to|are to|slated)\b", re.I)
 _CANCELLED = _rx(r"\b(?:cancel+ed|called off|postponed indefinitely)\b", re.I)
@@ -362,6 +363,7 @@ def _gather(doc: ParsedCable, mechs: list[_Mech], host: str | None) -> None:
             mech.evidence = False
 
 
+_BETWEEN = _rx(r"\bbetween (?:the )?(?P<a>U\.S\.|USG|United States|[A-Z][a-z]+) and (?:the )?(?P<b>U\.S\.|USG|United States|[A-Z][a-z]+)\b")
 _PAIR = _rx(r"(?P<a>U\.S\.|US|USG|United States|[A-Z][a-z]+)\s*[-–/]\s*(?P<b>GO[A-Z]|[A-Z][A-Za-z]+)\b")
 
 
@@ -378,6 +380,11 @@ def _parties(mech: _Mech, host: str | None) -> set[str]:
             if a and b and a != b and _PAIR_CLOSE(text, m, mech):
                 return {a, b}
     first = mech.text[0] if mech.text else mech.quote
+    between = _BETWEEN.search(first)
+    if between:
+        a, b = country_code(between.group("a"), host), country_code(between.group("b"), host)
+        if a and b and a != b:
+            return {a, b}  # "between Britain and Bangladesh"
     codes = {c for _, _, c in find_countries(first, host)}
     if "USA" not in codes and len(codes) >= 1 and US_ACTOR.search(first):
         codes.add("USA")  # "Under Secretary Burns met his TSD counterparts from Australia and Japan"
@@ -538,6 +545,8 @@ def _session_at(sentence: str, m: re.Match, paragraph: int, reference: dt.date |
         return _listed_session(sentence, m, paragraph, reference)
     word = ob.group("ord").lower()
     rest = sentence[m.end():]
+    if _FIRST_IN_YEARS.match(rest):
+        word = "previous" if word in ("last", "previous") else "that"  # "the first BWG in six years": no ordinal
     number = _ORDINALS.get(word)
     if number is None and re.match(r"\d", word):
         number = int(re.match(r"\d+", word).group(0))
