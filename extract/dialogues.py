@@ -128,7 +128,7 @@ _ORDINAL_BEFORE = _rx(
 )
 _FIRST_IN_YEARS = _rx(r"^(?:\s*\([^)]*\))?\s*(?:meeting |session )?(?:in (?:over |more than |almost |nearly )?(?:\w+ )?(?:years?|decades?|months?)|since\b)")
 _HELD = _rx(r"\b(?:met|was held|were held|took place|held|convened|was chaired|hosted|was hosted|occurred|concluded)\b", re.I)
-_PLANNED = _rx(r"\b(?:next|will|expected|scheduled|upcoming|planned|is to|are to|slated)\b", re.I)
+_PLANNED = _rx(r"\b(?:next|will|would be|would take place|expected|scheduled|upcoming|planned|is to|are to|slated)\b", re.I)
 _CANCELLED = _rx(r"\b(?:cancel+ed|called off|postponed indefinitely)\b", re.I)
 _FOLLOW_ON = _rx(r"\b(?:follow-?on|follow-?up) (?:meeting|session|round)\b", re.I)
 _SAME_MONTH = _rx(r"\bsame month (?:in|of) (?P<year>(?:19|20)\d\d)\b", re.I)
