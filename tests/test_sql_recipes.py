@@ -481,3 +481,11 @@ def test_level_ranks_agree_across_recipes_and_follow_the_vocabulary():
     assert ranked == sorted(ranked, key=order.index)  # the scale keeps the vocabulary's order
     assert [int(r) for _, r in ranks["dialogue_timeline"]] == list(range(1, len(ranked) + 1))
     assert set(order) - set(ranked) == {"military_commander", "legislator", "other"}  # documented as unranked
+
+
+def test_docs_list_every_recipe_with_its_question():
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "SQL.md").read_text(encoding="utf-8")
+    for recipe in cookbook.recipes():
+        assert f"| `{recipe.name}` | {recipe.question} |" in doc, f"docs/SQL.md: update the row of {recipe.name}"
