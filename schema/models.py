@@ -17,6 +17,7 @@ from .vocab import (
     ErrorCode,
     Level,
     Marking,
+    MeetingKind,
     MeetingStatus,
     ParticipantRole,
     RequestItem,
@@ -157,7 +158,7 @@ class Meeting(Evidence, EventCoding):
     city: str | None = Field(description="City of the venue, or null.")
     country_code: str | None = Field(description="ISO 3166-1 alpha-3 code of the venue's country, or null.")
     status: MeetingStatus = Field(description="Whether it was held, planned, proposed or cancelled.")
-    kind: str = Field(description="How the cable reports it: memcon, meeting, call-on, visit, codel, dialogue-session.")
+    kind: MeetingKind = Field(description="How the cable reports it: memcon, meeting, call-on, visit, codel, dialogue-session (the vocabulary also states the CAMEO/PLOVER crosswalk used for meetings).")
 
 
 class MeetingParticipant(Record):

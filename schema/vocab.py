@@ -80,6 +80,22 @@ class MeetingStatus(Vocabulary):
     CANCELLED = ("cancelled", "It was planned and then called off.")
 
 
+class MeetingKind(Vocabulary):
+    """How a cable reports a meeting.  Event coding of meetings (CAMEO 1.1b3 -> PLOVER type and
+    mode): planned, proposed or cancelled -> 036 'express intent to meet or negotiate',
+    CONSULT, mode null; held with the venue in one party's country -> 042 'make a visit' (the
+    visitor's view; 043 'host a visit' is the host's), CONSULT/visit; held at a third country ->
+    044 'meet at a third location', CONSULT/meet; held at an unknown venue -> 040 'consult, not
+    specified', CONSULT/meet."""
+
+    MEMCON = ("memcon", "A memorandum of conversation: a date/time/place head and a participants list.")
+    MEETING = ("meeting", "A meeting reported in prose: 'met with', 'in a meeting with', 'told the Ambassador on <date>', talks, a demarche delivered.")
+    CALL_ON = ("call-on", "A call paid on an official: 'called on', 'paid a courtesy call on'.")
+    VISIT = ("visit", "A visit by an official or delegation to another government, or a summit.")
+    CODEL = ("codel", "A visit by a US congressional delegation.")
+    DIALOGUE_SESSION = ("dialogue-session", "A session of a standing dialogue.")
+
+
 class ParticipantRole(Vocabulary):
     LEAD = ("lead", "Chairs the meeting or heads a side's delegation.")
     PARTICIPANT = ("participant", "Takes part without leading.")
