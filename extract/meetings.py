@@ -924,6 +924,7 @@ def _quote_for(doc: ParsedCable, c: _Cand, p: Person) -> tuple[int, str]:
     return c.paragraph, c.quote
 
 
+_EMBASSY_STAFF = re.compile(r"\b(?:Deputy Chief of Mission|DCM|Counsel+or|Attach[eé]|Consul|Officer|Emboff|Poloff|Econoff)\b", _F)
 _VISITOR_LEVELS = frozenset({Level.SENIOR_OFFICIAL, Level.MILITARY_COMMANDER, Level.LEGISLATOR})
 
 
@@ -934,7 +935,7 @@ def _lead_by_rank(people: list[Person]) -> None:
 
     def rank(p: Person) -> int:
         # an ambassador or chargé accompanies a visiting principal of his own side
-        if p.level == Level.AMBASSADOR and any(q is not p and q.country == p.country and q.level in _VISITOR_LEVELS for q in people):
+        if p.level == Level.AMBASSADOR and any(q is not p and q.country == p.country and q.level in _VISITOR_LEVELS and not _EMBASSY_STAFF.search(q.title or "") for q in people):
             return _rank(Level.WORKING_LEVEL)
         return _rank(p.level)
 
