@@ -991,6 +991,7 @@ _SUBJECT_MEETING = re.compile(
     r"\b(?:meeting with|meets with|meets|met with|(?:courtesy |introductory |farewell |office )?calls? on|conversation with|talks with|"
     r"speaks (?:to|with)|meeting at|discuss(?:es)? .{0,60}? with)\b|\b(?:and|&) (?:the )?(?:ambassador|charge|dcm) discuss\b", _F)
 _SUBJECT_ACRONYMS = frozenset({"US", "USG", "UN", "EU", "OAS", "NATO", "DAS", "PDAS", "DASD", "NSA", "CG", "DCM", "CDA", "FM", "PM", "VP", "MOD", "MFA", "MEA", "NSC", "USTR", "CODEL", "DFM", "VFM", "UK", "UAE", "DPRK", "PRC", "ROK"})
+_POST_ACTOR = re.compile(r"\b(?:Ambassador|Charge|CDA|CG|DCM|Embassy|Poloff|Econoff|Consul|Deputy Chief|Post|U\.S\.|USG)\b", _F)
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "with", "on", "in", "at", "a", "an"})
 
 
@@ -1020,7 +1021,10 @@ def _subject_candidate(ctx: _Ctx, actors) -> _Cand | None:
         return None
     text = _smart_case(re.sub(r"^\(\w+\)\s*", "", subject))
     people = [p for p, _, _ in _people_in(text, ctx, actors)]
-    if not any(p.country == "USA" for p in people) and ctx.embassy:
+    trig = _SUBJECT_MEETING.search(text)
+    actor = text[:trig.start()].rsplit(":", 1)[-1].strip() if trig else ""
+    post_is_actor = not actor or bool(_POST_ACTOR.search(actor))
+    if not any(p.country == "USA" for p in people) and ctx.embassy and post_is_actor:
         people.append(Person(name=None, title=None, country="USA", level=None, text=""))
     if len({p.country for p in people if p.country}) < 2:
         return None
@@ -1046,7 +1050,11 @@ def _place_subject(subject: _Cand, merged: list[_Cand], ctx: _Ctx) -> list[_Cand
     sharing a foreign side), or keep it, quoted from the first paragraph that names its
     counterpart, when the body reports it only in passing."""
     foreign = {p.country for p in subject.people if p.country and p.country != "USA"}
+    names = {w.lower() for p in subject.people if p.name and p.country in foreign for w in p.name.split() if len(w) > 2}
     for c in merged:
+        theirs = {w.lower() for p in c.people if p.name and p.country in foreign for w in p.name.split() if len(w) > 2}
+        if names and theirs and not names & theirs:
+            continue  # the subject names someone else: a different encounter
         if c.status == MeetingStatus.HELD.value and foreign & c.parties() and (subject.date is None or c.date is None or c.date.edtf == subject.date.edtf):
             if c.date is None and subject.date is not None:
                 c.date = subject.date
