@@ -126,7 +126,7 @@ _ROUTINE = re.compile(r"\b(?:often|regularly|frequently|routinely|every (?:week|
 #: Offices of a US embassy or US government: a person so titled, with no nationality written,
 #: serves the United States.
 _US_TITLE = re.compile(
-    r"^(?:the\s+)?(?:U\.S\.\s+|US\s+|American\s+|visiting\s+)?(?:Ambassador|Amb\.|Charg[eé](?: d'Affaires)?|CDA|DCM|Deputy Chief of Mission|PolCouns|Polcouns|Pol ?Couns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|Emb ?offs?|EMBOFFS?|EmbOffs?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Deputy Political Counselor|Political Counselor|Economic Counselor|DATT|Defense Attache|Legat|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|CODEL|Codel|POTUS|Special Envoy|Envoy)\b",
+    r"^(?:the\s+)?(?:U\.S\.\s+|US\s+|American\s+|visiting\s+)?(?:Ambassador|Amb\.|Charg[eé](?: d'Affaires)?|CDA|DCM|Deputy Chief of Mission|PolCouns|Polcouns|Pol ?Couns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|Emb ?offs?|EMBOFFS?|EmbOffs?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Deputy Political Counselor|Political Counselor|Economic Counselor|DATT|Defense Attache|Legat|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Secretary(?! General)|Senator|Sen\.|Congressman|Congresswoman|Rep\.|CODEL|Codel|POTUS|Special Envoy|Envoy)\b",
     _F,
 )
 #: US principals of the cables' years, named by surname after their title ("President Obama").
@@ -334,6 +334,32 @@ _BARE_RANKS = frozenset({"general", "gen", "admiral", "adm", "colonel", "col", "
 _GLUE = re.compile(r"^\s*(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,2}$")
 
 
+def _split_title_name(title: str, name: str | None) -> tuple[str, str | None]:
+    """'Minister of Defense Gabriel Silva' read as one title: the trailing capitalised words
+    that are no title words are the name, from a common first name if there is one, else the
+    last two ('Minister for Commerce and Industry Kamal Nath')."""
+    from .names import is_first_name
+    from .people import _is_title_word
+
+    if not re.search(r"\s(?:of|for)\s", title):
+        return title, name
+    words = title.split()
+    run = []
+    for w in reversed(words):
+        if _is_title_word(w) or not w[:1].isupper() or len(run) == 4:
+            break
+        run.insert(0, w)
+    if not run:
+        return title, name
+    firsts = [i for i, w in enumerate(run) if is_first_name(w)]
+    cut = firsts[0] if firsts else (len(run) - 2 if len(run) >= 2 else None)
+    if cut is None:
+        return title, name
+    keep = len(words) - len(run) + cut
+    moved = " ".join(words[keep:])
+    return " ".join(words[:keep]), (moved + (" " + name if name else "")).strip()
+
+
 def _country_just_before(before: str, host: str | None) -> str | None:
     """A country or organisation named right before a title, perhaps with an office between
     ('Colombia President', 'Arab League Chief of Staff', 'ROK MOFA Director')."""
@@ -434,6 +460,7 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             country = actors.country_of_name(name)
         if country is None and name and name.split()[-1] in _US_PRINCIPALS and title.lower() in _US_PRINCIPALS[name.split()[-1]]:
             country = "USA"
+        title, name = _split_title_name(title, name)
         full_title = expand_title(title)
         if country is None:
             bare_secretary = title.lower() == "secretary" and not before.rstrip().lower().endswith("the")
@@ -496,7 +523,7 @@ _DEMARCHE = re.compile(r"\b(?:demarched|delivered\s+(?:the\s+|our\s+|a\s+|this\s
 _BETWEEN = re.compile(r"\b(?:meetings?|talks|summit|consultations|negotiations|dialogue)\s+between\s+(?:the\s+)?(?P<a>[A-Z][\w.'’]+)\s+(?:and|&)\s+(?:the\s+)?(?P<b>[A-Z][\w.'’]+)")
 _PAIR = re.compile(r"\b(?P<a>[A-Z][\w.]*[A-Za-z.])-(?P<b>[A-Z][\w.]*[A-Za-z])(?:\s+[\w'’-]+){0,3}?\s+(?:summit|summits|talks|meeting|meetings|consultations|session|dialogue|negotiations)\b")
 _VISIT_OF = re.compile(r"\bvisit(?:s)?\s+(?:of|by)\s+(?:the\s+|a\s+|an\s+)?(?:U\.S\.\s+|USG\s+|US\s+)?[A-Z]|\bvisited\s+(?:Post|the Embassy|the Mission)\b", _F)
-_ROUTINE_NEAR = re.compile(r"\b(?:meets?|met|meetings?|talks|visits?)\s+(?:\w+\s+)?(?:often|regularly|frequently|routinely|periodically|from time to time|weekly|monthly)\b|\b(?:frequent|regular|routine|periodic|numerous|many|several)\s+(?:\w+\s+)?(?:meetings|visits|contacts|talks|calls|interchanges|exchanges)\b", _F)
+_ROUTINE_NEAR = re.compile(r"\b(?:several|many|numerous|countless|multiple) times\b|\bon (?:several|many|numerous) occasions\b|\brepeatedly\b|\b(?:meets?|met|meetings?|talks|visits?)\s+(?:\w+\s+)?(?:often|regularly|frequently|routinely|periodically|from time to time|weekly|monthly)\b|\b(?:frequent|regular|routine|periodic|numerous|many|several)\s+(?:\w+\s+)?(?:meetings|visits|contacts|talks|calls|interchanges|exchanges)\b", _F)
 
 
 _TRIGGERS = (
