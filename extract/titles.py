@@ -35,7 +35,6 @@ ABBREVIATIONS: dict[str, str] = {
     "FM": "Foreign Minister",
     "DFM": "Deputy Foreign Minister",
     "VFM": "Vice Foreign Minister",
-    "MFA": "Ministry of Foreign Affairs",
     "MinDef": "Minister of Defense",
     "DefMin": "Defense Minister",
     "PM": "Prime Minister",

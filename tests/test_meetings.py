@@ -98,3 +98,12 @@ def test_planned_meeting_between_two_foreign_governments_leaves_out_who_reported
 def test_hypothetical_meetings_and_phone_calls_are_not_meetings():
     meetings, _ = extract_meetings(_cable())
     assert all(3 not in m.paragraph_numbers for m in meetings)
+
+
+def test_a_name_written_inside_an_office_title_is_split_off():
+    text = CABLE.replace("SMITH\n", "4. (C) Minister of Defense Carlos Ruiz told the DCM on March 5 that the budget is short.\n\nSMITH\n")
+    meetings, participants = extract_meetings(_cable(text))
+    (m,) = [m for m in meetings if m.date_edtf == "2009-03-05"]
+    people = {(p.name, p.title, p.country_code, p.level) for p in participants if p.meeting_id == m.meeting_id}
+    assert ("Carlos Ruiz", "Minister of Defense", "BOL", "minister") in people
+    assert (m.country_code, m.status, m.method) == ("BOL", "held", "meetings:told-us")

@@ -94,3 +94,16 @@ def test_sides_with_colons_and_semicolons():
     got = rows(block)
     assert got[0][:3] == ("USA", "John Roe", "Ambassador")
     assert ("GBR", "Mervyn King", "Governor, Bank of England", "lead", "senior_official") in got
+
+
+def test_bulleted_lists_with_side_labels_and_wrapped_titles():
+    block = ("Bolivian Participants:\n\n-- Brigadier General (ret) Juan Roe, MOD Director\nGeneral\n"
+             "-- Ana Poe, MFA Political-Military Chief\n\nList of U.S. participants:\n\n"
+             "-- John Doe, Deputy Assistant Secretary of\nDefense\n-- Mary Moe, RSO\n")
+    got = rows(block, host="BOL")
+    assert got == [
+        ("BOL", "Juan Roe", "MOD Director General", "lead", "senior_official"),
+        ("BOL", "Ana Poe", "MFA Political-Military Chief", "participant", "senior_official"),
+        ("USA", "John Doe", "Deputy Assistant Secretary of Defense", "lead", "deputy_assistant_secretary"),
+        ("USA", "Mary Moe", "RSO", "participant", "working_level"),
+    ]
