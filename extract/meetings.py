@@ -517,7 +517,7 @@ def _pick_date(dates: list[DateMention], s: int, e: int, trigger: int) -> DateMe
     return after[0] if after else inside[-1]
 
 
-_TALKS = re.compile(r"\b(?:(?:held|hold|holding|for|resume|resumed|resuming|begin|began|start|started|open|opened|launch|launched|continue|continued)\s+(?:\w+\s+){0,2}?(?:talks|consultations|negotiations)|talks\s+with|consultations\s+with|readout\s+of|met\b|meeting\s+(?:with|between)|discussions?\s+with)\b", _F)
+_TALKS = re.compile(r"\b(?:(?:held|hold|holding|for|resume|resumed|resuming|begin|began|start|started|open|opened|launch|launched|continue|continued)\s+(?:\w+\s+){0,2}?(?:talks|consultations|negotiations)|talks\s+with|consultations\s+with|readout\s+of|met\b|meetings?\s+(?:with|between)|discussions?\s+with)\b", _F)
 _VISIT_NOUN = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel(?:l?ed)?|arrived|summits?|state visit)\b", _F)
 _DEMARCHE = re.compile(r"\b(?:demarched|delivered\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:demarche|points|talking points|message|non-paper|letter|reftel points)|(?:demarche|points)\s+(?:was|were)\s+delivered)\b", _F)
 _BETWEEN = re.compile(r"\b(?:meetings?|talks|summit|consultations|negotiations|dialogue)\s+between\s+(?:the\s+)?(?P<a>[A-Z][\w.'’]+)\s+(?:and|&)\s+(?:the\s+)?(?P<b>[A-Z][\w.'’]+)")
@@ -748,7 +748,7 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
 
 
 _GROUP = re.compile(
-    r"\b(?P<adj>[A-Z][a-z]+)(?:'s|’s)?\s+(?P<rest>(?:[\w'’()-]+\s+){0,4}?(?:officials?|officers?|authorities|police|units?|prosecutors?|delegation|delegations|"
+    r"\b(?P<adj>[A-Z][a-z]+)(?:'s|’s)?\s+(?P<rest>(?:[\w'’()-]+\s+){0,7}?(?:officials?|officers?|authorities|police|units?|prosecutors?|delegation|delegations|"
     r"government|ministry|counterparts?|military|armed forces|diplomats?|representatives?|analysts|intelligence service|legislators|"
     r"parliamentarians|lawmakers|team|interlocutors|negotiators|commanders?))\b"
 )
