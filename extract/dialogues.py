@@ -266,6 +266,7 @@ def _singular(acr: str | None) -> str | None:
 
 def _clean_name(raw: str) -> str:
     raw = " ".join(raw.split())
+    raw = re.sub(r"^(?:the\s+)?[A-Z][\w.]*['’]s\s+", "", raw)  # "the GOB's Gulf Security Dialogue"
     raw = re.split(r"\.\s+|:\s+|\s+(?=The\s)", raw)[-1]
     name = re.sub(r"^(?:(?:The|the|A|a|An|an|Our|our|This|this|That|Its|its|Next|next|Last|last|First|first|Second|second|Third|third|\d+(?:st|nd|rd|th))\s+)+", "", raw.strip())
     name = re.sub(r"^(?:of|on|and|for|to|-)\s+", "", name)
@@ -396,7 +397,7 @@ def _parties(mech: _Mech, host: str | None) -> set[str]:
 
 
 _BILATERAL_WORDS = re.compile(r"\b(?:bilateral|joint|counterparts?|both sides|two sides|host nation|two countries|binational)\b", re.I)
-_US_INTERNAL = _rx(r"\b(?:Embassy|Mission|Post|Country Team|interagency|Department)(?: \w+){0,4}? (?:has |have )?(?:recently )?(?:established|created|formed|set up|chairs|leads|convened)\b")
+_US_INTERNAL = _rx(r"\b(?:Embassy|Mission|Post|Country Team|interagency|Department)(?: \w+){0,4}? (?:has |have )?(?:recently )?(?:established|created|formed|set up|chairs|leads|convened|hosted|organized|sponsored)\b")
 _HOST_INTERNAL = _rx(r"\binter-?agency\b|\bwithin (?:its|the) \w+ ministry\b|\bordered the (?:formation|creation)\b|\bmoribund\b")
 
 
