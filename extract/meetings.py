@@ -191,6 +191,7 @@ class _Cand:
     paragraphs: set[int] = field(default_factory=set)
     confidence: float = 0.6
     block_people: bool = False  # people come from a participants block (sides are certain)
+    separate: bool = False  # "in a separate meeting": never one with another candidate
     quotes_of: dict[int, str] = field(default_factory=dict)  # person index -> (para, quote)
 
     def parties(self) -> set[str]:
@@ -519,7 +520,7 @@ def _pick_date(dates: list[DateMention], s: int, e: int, trigger: int) -> DateMe
 
 _TALKS = re.compile(r"\b(?:(?:held|hold|holding|for|resume|resumed|resuming|begin|began|start|started|open|opened|launch|launched|continue|continued)\s+(?:\w+\s+){0,2}?(?:talks|consultations|negotiations)|talks\s+with|consultations\s+with|readout\s+of|met\b|meetings?\s+(?:with|between)|discussions?\s+with)\b", _F)
 _VISIT_NOUN = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel(?:l?ed)?|arrived|summits?|state visit)\b", _F)
-_DEMARCHE = re.compile(r"\b(?:demarched|delivered\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:demarche|points|talking points|message|non-paper|letter|reftel points)|(?:demarche|points)\s+(?:was|were)\s+delivered)\b", _F)
+_DEMARCHE = re.compile(r"\b(?:demarched|delivered\s+(?:[\w/]+\s+){0,3}?(?:demarche|points|talking points|message|non-paper|letter|reftel points)|(?:demarche|points)\s+(?:was|were)\s+delivered)\b", _F)
 _BETWEEN = re.compile(r"\b(?:meetings?|talks|summit|consultations|negotiations|dialogue)\s+between\s+(?:the\s+)?(?P<a>[A-Z][\w.'’]+)\s+(?:and|&)\s+(?:the\s+)?(?P<b>[A-Z][\w.'’]+)")
 _PAIR = re.compile(r"\b(?P<a>[A-Z][\w.]*[A-Za-z.])-(?P<b>[A-Z][\w.]*[A-Za-z])(?:\s+[\w'’-]+){0,3}?\s+(?:summit|summits|talks|meeting|meetings|consultations|session|dialogue|negotiations)\b")
 _VISIT_OF = re.compile(r"\bvisit(?:s)?\s+(?:of|by)\s+(?:the\s+|a\s+|an\s+)?(?:U\.S\.\s+|USG\s+|US\s+)?[A-Z]|\bvisited\s+(?:Post|the Embassy|the Mission)\b", _F)
@@ -744,6 +745,7 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
         quote = quote[:400].rstrip()
     return _Cand(rule=rule, kind=kind, paragraph=number, quote=quote, date=date, status=status,
                  city=city, country=country, people=people, paragraphs={number},
+                 separate=bool(_SEPARATE.search(sentence, max(0, at - 30), at + 40)),
                  confidence=_CONFIDENCE[rule] * (1.0 if len(parties) >= 2 else 0.8) * (1.0 if first else 0.9))
 
 
@@ -775,6 +777,7 @@ def _groups_in(text: str, offset: int, ctx: _Ctx, have: set) -> list[Person]:
     return out
 
 
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\banother meeting\b", _F)
 _SPEECH = re.compile(r"\b(?:that|said|says|saying|stating|noting|asserting|arguing|warning|explaining)\b|[:\"“]")
 _NOUN_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[\w.-]+\s+){0,2}?(?:summit|meeting|talks|conference|visit)\b")
 
@@ -867,6 +870,8 @@ def _named_foreign(c: _Cand) -> set[str]:
 
 
 def _same(a: _Cand, b: _Cand) -> bool:
+    if a.separate or b.separate:
+        return False
     if a.status != b.status and not (a.block_people or b.block_people):
         return False  # what happened and what is planned are different encounters
     if a.date and b.date:
@@ -1105,7 +1110,7 @@ def _place_subject(subject: _Cand, merged: list[_Cand], ctx: _Ctx) -> list[_Cand
     return merged
 
 
-_TRIGGER_HINT = re.compile(r"meet|met\b|visit|call|told|talks|summit|trip|travel|codel|brief|session|consultation|discussion|conversation|lunch|dinner|breakfast|informed|assured|explained|stressed|emphasi|said to|noted to|gave|arriv|host|readout|confided|conveyed|underscored|complained|expressed", _F)
+_TRIGGER_HINT = re.compile(r"meet|met\b|visit|call|told|talks|summit|deliver|demarch|resum|negotia|between|trip|travel|codel|brief|session|consultation|discussion|conversation|lunch|dinner|breakfast|informed|assured|explained|stressed|emphasi|said to|noted to|gave|arriv|host|readout|confided|conveyed|underscored|complained|expressed", _F)
 
 
 def _trigger_dates(text: str, ref: dt.date | None) -> list[DateMention]:
