@@ -50,7 +50,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str, float]] = [
     ("called-for", _rx(r"\bcalled for\s+"), "list", 0.7),
     ("suggested-that", _rx(r"\b(?:suggested|proposed|recommended|insisted|counseled|counselled)\s+that\s+(?=(?:the\s+)?[A-Z])"), "suggest", 0.55),
     ("pressured-into", _rx(rf"\bpressured\s+{_ADDR}\s+(?:into|to)\s+"), "clause", 0.6),
-    ("encouraged", _rx(r"\bencouraged\s+(?!by\b|to\b|that\b|him\b|her\b|them\b|us\b)"), "list", 0.55),
+    ("encouraged", _rx(r"\bencouraged\s+(?!by\b|to\b|that\b|him\b|her\b|them\b|us\b)(?!(?:the |all |other |\w+ ){0,2}\w+ to )"), "list", 0.5),
     ("wanted-to-meet", _rx(rf"\b(?:wanted|wants|wished|hoped|asked|sought|requested) to (?:meet|speak|talk|visit)(?: with| to)? {_ADDR}"), "meet", 0.55),
     ("needed", _rx(r"\b(?:needed|needs)\s+(?!to\b|for\b)[\"“]?(?=\w)"), "needs", 0.5),
     ("said-must", _rx(r"\b(?:said|stated|argued|stressed|insisted|added|noted|emphasized|underlined)(?: that)? (?=(?:the )?(?:USG|U\.S\.|United States|Washington|U\.S\. Government|GO[A-Z]|[A-Z][a-z]+ Government) (?:needed to|needs to|must|has to|had to) (?!be\b|not be\b|have\b))"), "suggest", 0.55),
@@ -272,7 +272,12 @@ def _items(obj: str, kind: str, self_subject: bool = False) -> list[tuple[Reques
     return out
 
 
-_NEEDS_SUBJECT = _rx(r"(?:\b(?:he|she|they|[Gg]overnment)|\b[A-Z][\w'’-]+|\bG[Oo][A-Z])\s+(?:\w+ly\s+)?$")
+#: Who needs: a pronoun, a government or a country that opens a clause ("noted that Congo
+#: needs"), not a noun inside one ("the border with Bolivia needed").
+_NEEDS_SUBJECT = re.compile(
+    r"(?:^|[.;:,]\s*|\b(?:said|saying|stated|stating|noted|noting|explained|explaining|argued|added|adding|stressed|that)\s+)"
+    r"(?:he|she|they|[Tt]he (?:government|GO[A-Z])|G[Oo][A-Z]|[A-Z][\w'’-]+)\s+(?:\w+ly\s+)?$"
+)
 _WHAT_NEEDED = re.compile(r"\b(?:what|whatever|all|everything)\s+(?:\w+\s+)?$")
 _NON_MATERIAL = frozenset({RequestItem.DIPLOMATIC_ACTION, RequestItem.MEETING, RequestItem.OTHER, RequestItem.LEGAL_COOPERATION})
 #: The subject of a that-clause that asks someone to act: "that the USG think", "that the
@@ -342,6 +347,8 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         return []  # "a damage needs assessment": a noun, not a foreign government's need
     if kind == "suggest":
         tm = _THAT_SUBJECT.match(obj)
+        if tm and tm.group("addr").endswith(("'s", "’s")):
+            tm = None  # "that Mexico's performance could": a possessive, not a government asked to act
         target = _government(tm.group("addr"), actors) if tm else None
         if target is None or target == requester_code:
             return []  # "suggested that the talks ...": advice, not a request of another party
