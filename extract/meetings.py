@@ -332,6 +332,7 @@ _NAME_PARTICLES = re.compile(r"\b(?:van der|van den|de la|de los|de las|van|von|
 
 
 _BARE_RANKS = frozenset({"general", "gen", "admiral", "adm", "colonel", "col", "brigadier"})
+_AIDE_BEFORE = re.compile(r"\b(?:[A-Z][\w/]*\s+)?(?:Advis[eo]r|Assistant|Aide|Deputy|Spokes\w+|Chief of Staff|Counsel+or|Envoy)\s+to\s+(?:the\s+)?$")
 _GLUE = re.compile(r"^\s*(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,2}$")
 
 
@@ -462,6 +463,9 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
         if country is None and name and name.split()[-1] in _US_PRINCIPALS and title.lower() in _US_PRINCIPALS[name.split()[-1]]:
             country = "USA"
         title, name = _split_title_name(title, name)
+        aide = _AIDE_BEFORE.search(before)
+        if aide:
+            title = before[aide.start():] + title  # "Advisor to the Deputy Foreign Minister X": an aide
         full_title = expand_title(title)
         if country is None:
             bare_secretary = title.lower() == "secretary" and not before.rstrip().lower().endswith("the")
