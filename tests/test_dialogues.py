@@ -62,3 +62,21 @@ def test_proposed_mechanisms_are_not_dialogues():
 def test_institutions_are_not_dialogues():
     doc = cable("The National Electoral Commission met on Monday to certify the results.")
     assert extract_dialogues(doc)[0] == []
+
+
+def test_resumed_topical_talks_between_two_named_countries():
+    doc = cable("Cuba and the United States will resume migration talks on July 14 in New York, the first such talks in five years.")
+    (d,), _, _ = extract_dialogues(doc)
+    assert (d.name, d.country_codes) == ("migration talks", ["CUB", "USA"])
+
+
+def test_between_names_the_parties_of_another_pair():
+    doc = cable("Britain and Chile held the inaugural Joint Working Group meeting on counterterrorism between Britain and Chile on June 3, 2009.")
+    (d,), _, (s,) = extract_dialogues(doc)
+    assert d.country_codes == ["CHL", "GBR"]
+    assert (s.session_number, s.status) == (1, "held")
+
+
+def test_an_embassy_event_is_not_a_mechanism():
+    doc = cable("The Embassy hosted a Youth Dialogue with Peruvian students, the first session of which met in May.")
+    assert extract_dialogues(doc)[0] == []
