@@ -14,6 +14,19 @@ How cables write them, and the rule that reads each (``method`` is ``meetings:<r
 * ``during-meeting``: "during his/a ... meeting with ...", "in a ... meeting on 14 September".
 * ``visit``: "X's visit to Y", "X visited Y", "CODEL X" -- a visit is an encounter with the host.
 * ``future``: "will meet ... on <date>", "is scheduled to visit ... on <date>" (planned).
+* ``talks``: "held talks with", "resume migration talks on July 14", "meeting between India and
+  Pakistan", "the upcoming India-Pakistan talks".
+* ``demarche``: "Poloffs delivered the demarche October 30 to <official>".
+* ``subject``: the subject line announces the meeting ("MEETING WITH PRESIDENT X"); it folds into
+  the body's record of the same encounter, or stands on the first sentence naming X.
+
+Who takes part: titled officials of the meeting's clause (not of what was said in it), with
+their government from a nationality written before the title, a US-only office, the cable's
+other titled mentions of the same surname, else the post's host; national groups ("Argentine
+intelligence officials") count as a side but never lead; private persons (activists, party
+leaders, businessmen, former officials) are no side.  Each side's lead is its highest-ranked
+official (an ambassador yields to a visiting principal of his own side); in a participants
+list, the first listed.
 
 Each candidate takes the date written in its sentence (``dates.find_dates``, resolved against
 the cable's date), the venue written there ("in Lima", "New York City"), and the officials named
