@@ -126,6 +126,7 @@ def extract_requests(doc: ParsedCable, meetings: list[Meeting] | None = None,
                 if code:
                     last_actor = (subject, code)
             for draft in _requests_in_sentence(sentence, p.paragraph_number, actors, host, last_actor, reference, text[e:e + 400]):
+                draft.item_text = _antecedent(draft.item_text, text[:s])
                 key = (draft.requester_country, draft.addressee_country, draft.item)
                 if key in drafts:
                     old = drafts[key]
@@ -141,6 +142,20 @@ def extract_requests(doc: ParsedCable, meetings: list[Meeting] | None = None,
 
 
 _LEADING_SUBJECT = _rx(r"^(?:(?:On|In|By) (?:\w+ )?\d{1,2}(?:,? \d{4})?,? |(?:In|On|At|During|After|Before|While|When|Following|Turning|Regarding|Referring|Looking|Over|Asked|Separately|Meanwhile|Nevertheless|However|Finally|Also|Later|Earlier|According|Despite|Given|With|Without|Highlighting|Touching|Commenting|Speaking|Noting|Recalling|Comment|COMMENT|Summary|SUMMARY|Instead|Still|Then|Privately|Publicly|Separately)\b[^,:]{0,60}[,:]\s+)?\(?((?:(?:[A-Z0-9][\w./'’-]*|[xX]{4,}|and|of|the|van|der|de|da|del|al)\s+){1,8}?)(?=[a-z])(?!and\b|of\b|the\b|van\b|der\b|de\b|da\b|del\b|al\b)")
+
+
+_SUCH = re.compile(r"^(?:exactly |just |precisely )?such (?:an? )?(?P<noun>[a-z-]+)$")
+
+
+def _antecedent(item_text: str, earlier: str) -> str:
+    """"exactly such an assessment" stands for the assessment named before it in the paragraph
+    ("a force level assessment by the US DoD of the Peruvian Armed Forces")."""
+    m = _SUCH.match(" ".join(item_text.split()))
+    if not m:
+        return item_text
+    noun = re.escape(m.group("noun"))
+    found = list(re.finditer(rf"\b(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b(?:\s+(?:by|of|for|from|on)\s+[^.,;]{{0,80}}?(?=[.,;]|$))?", earlier))
+    return found[-1].group(0) if found else item_text
 
 
 def _leading_subject(sentence: str) -> str | None:

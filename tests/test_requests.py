@@ -41,6 +41,7 @@ def test_seed_000_force_level_assessment_was_requested_and_approved():
     doc = read_path(seed_path("000"))
     (r,) = extract_requests(doc)
     assert (r.requester_country_code, r.addressee_country_code, r.item, r.status, r.date_edtf) == ("PER", "USA", "technical_assistance", "approved", "2009-08~")
+    assert r.item_text == "a force level assessment by the US DoD of the Peruvian Armed Forces"  # "such an assessment" resolved
 
 
 def test_a_list_gives_one_request_per_item():
