@@ -507,7 +507,7 @@ def choose_leads(people: list[Person]) -> None:
     for p in people:
         by_side.setdefault(p.country, []).append(p)
     for side, members in by_side.items():
-        candidates = [p for p in members if p.role != ParticipantRole.NOTETAKER]
+        candidates = [p for p in members if p.role != ParticipantRole.NOTETAKER and not (p.title and _REDACTED.match(p.title) and not p.name)]
         if not candidates or any(p.role == ParticipantRole.LEAD for p in candidates):
             continue
         lead = candidates[0]

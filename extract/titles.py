@@ -118,7 +118,7 @@ _RULES: list[tuple[re.Pattern, Level]] = [
         # Senior officials.
         (r"\bspecial\b.*\b(?:representative|envoy|coordinator)\b|\b(?:chief|negotiator|director[- ]general|deputy director[- ]general|secretary[- ]general|national security advis[eo]r|senior director|governor|chief of staff|special (?:representative|envoy|advis[eo]r|assistant to the president)|envoy|deputy chief of mission|DCM|chairman|chairwoman|chair|president of|head of|high commissioner|chief prosecutor|prosecutor general|attorney|advis[eo]r to the president|presidential advis[eo]r|foreign (?:affairs|policy) advis[eo]r|mayor|additional secretary|political director|director of (?:national|the)|coordinator|spokesman|spokesperson|secretary)\b", _L.SENIOR_OFFICIAL),
         # Working level.
-        (r"\b(?:officer|off|poloff|econoff|pol/?econoff|polmiloff|pol/?miloff|embof+s?|desk|staff(?:er)?|attach[eé]|counsel+or|notetaker|note-taker|assistant|advis[eo]r|analyst|specialist|expert|director|deputy director|chief|colonel|lieutenant colonel|major|captain|commander|representative|legat|consul|secretary|technician|official)\b", _L.WORKING_LEVEL),
+        (r"\b(?:officers?|offs?|poloffs?|econoffs?|pol/?econoffs?|polmiloffs?|pol/?miloffs?|embof+s?|desk|staff(?:er)?|attach[eé]|counsel+or|notetaker|note-taker|assistant|advis[eo]r|analyst|specialist|expert|director|deputy director|chief|colonel|lieutenant colonel|major|captain|commander|representative|legat|consul|secretary|technician|official)\b", _L.WORKING_LEVEL),
     ]
 ]
 
