@@ -138,7 +138,25 @@ def extract_requests(doc: ParsedCable, meetings: list[Meeting] | None = None,
                 else:
                     draft.paragraphs.add(draft.paragraph)
                     drafts[key] = draft
+    for d in drafts.values():
+        d.requester = _with_title(d.requester, doc)
     return [_to_record(doc, d, meetings or []) for d in drafts.values()]
+
+
+_SHORT_TITLE = r"(?:FM|PM|President|Prime Minister|Foreign Minister|Defense Minister|Minister|VP|Vice President|Ambassador|Senator|A/S|U/S|DAS|PDAS|NSA|General|Admiral|King|Emir|Chancellor)"
+
+
+def _with_title(requester: str | None, doc: ParsedCable) -> str | None:
+    """A surname alone ("Garcia Belaunde") is written as the cable titles it elsewhere
+    ("FM Garcia Belaunde"), so the requester column says who the person is."""
+    if not requester or not re.fullmatch(r"(?:[A-Z][a-z'’-]+\s?){1,3}", requester.strip()):
+        return requester
+    name = r"\s+".join(re.escape(w) for w in requester.split())
+    m = re.search(rf"\b{_SHORT_TITLE}\s+(?:[A-Z][a-z'’-]+\s+){{0,2}}?{name}\b", doc.text.body)
+    if not m:
+        return requester
+    title = re.match(_SHORT_TITLE, m.group(0)).group(0)
+    return f"{title} {' '.join(requester.split())}"
 
 
 _LEADING_SUBJECT = _rx(r"^(?:(?:On|In|By) (?:\w+ )?\d{1,2}(?:,? \d{4})?,? |(?:In|On|At|During|After|Before|While|When|Following|Turning|Regarding|Referring|Looking|Over|Asked|Separately|Meanwhile|Nevertheless|However|Finally|Also|Later|Earlier|According|Despite|Given|With|Without|Highlighting|Touching|Commenting|Speaking|Noting|Recalling|Comment|COMMENT|Summary|SUMMARY|Instead|Still|Then|Privately|Publicly|Separately)\b[^,:]{0,60}[,:]\s+)?\(?((?:(?:[A-Z0-9][\w./'’-]*|[xX]{4,}|and|of|the|van|der|de|da|del|al)\s+){1,8}?)(?=[a-z])(?!and\b|of\b|the\b|van\b|der\b|de\b|da\b|del\b|al\b)")
