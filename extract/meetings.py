@@ -414,10 +414,14 @@ _PRIVATE = re.compile(
     r"former|ex-|retired|private sector|civil society)\b", _F)
 
 
+_PARTY = re.compile(r"\bParty\b|\bPARTY\b")  # "Communist Party Deputy Chairman": a party office
+
+
 def _is_private(text: str, start: int, end: int) -> bool:
     """A person a cable introduces as private (activist, businessman, party leader, former
     official) is no party to a meeting between governments."""
-    return bool(_PRIVATE.search(text, max(0, start - 45), min(len(text), end + 25)))
+    lo, hi = max(0, start - 45), min(len(text), end + 25)
+    return bool(_PRIVATE.search(text, lo, hi) or _PARTY.search(text, max(0, start - 30), end))
 
 
 def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
