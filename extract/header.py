@@ -117,6 +117,16 @@ def _value_end(pre: str, kind: str, start: int, limit: int) -> int:
         return end
     blank = _BLANK.search(pre, start, limit)
     end = blank.start() if blank else limit
+    if kind == "clby":
+        # 'Classified By: Ambassador X, reasons 1.4 (b) and (d). The text ...' on one line:
+        # the value ends with its reasons
+        reasons = _REASONS_END.search(pre, start, end)
+        if reasons and end - reasons.end() > 40:
+            return reasons.end()
+    if kind == "ref" and end - start > 120:
+        # 'REF: STATE 43120 (U) Allegations of ...': the text ran onto the REF line
+        for m in _REF_THEN_TEXT.finditer(pre, start, min(end, start + 250)):
+            return m.start("text")
     if kind == "ref":
         # lettered entries may be set apart by blank lines: '¶B. 04 NEW DELHI 7966'
         while blank and end < limit and _REF_ITEM.match(pre, blank.end()):
@@ -126,6 +136,8 @@ def _value_end(pre: str, kind: str, start: int, limit: int) -> int:
     return rule.start() if rule else end
 
 
+_REASONS_END = re.compile(r"1\s?\.\s?[4-6]\s*(?:\(?[a-hA-H]\)?(?:\s*(?:,|and|AND|&|/|\bor\b)\s*)?)+\)?\.?")
+_REF_THEN_TEXT = re.compile(r"[A-Z][A-Za-z]+\s+\d{1,6}\b(?:\s*\((?:NOTAL|EXDIS|NODIS)\))?[ ]+(?P<text>\([A-Z/]{1,6}\)\s*[A-Z]|[A-Z][a-z]+\s+[a-z]+\s)")
 # A line holding only tags ('TSPA, FR, IN'): the TAGS value ran onto it.
 _TAG_LINE = re.compile(r"[ ]*[A-Z][A-Z0-9_-]{1,14}(?:(?:[ ]*,[ ]*|[ ]+)[A-Z][A-Z0-9_-]{1,14}){0,30}[ ]*,?[ ]*$", re.MULTILINE)
 _REF_ITEM = re.compile(r"[ ]*¶?\(?[A-Z][.)]\s")

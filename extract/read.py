@@ -103,8 +103,17 @@ def _read(data: bytes, source_path: str) -> ParsedCable:
     if first is not None:
         region_start = min(region_start, first)
     segments = segment(body, region_start, stop, kept)
-    if not segments and not fields and banner is None:
-        raise CableError(ErrorCode.TRUNCATED_CABLE, source_path, "the cable has a header but no text")
+    if not segments and fields:
+        # an export joined the text onto the last header line ('REF: A) STATE 138248 Per
+        # reftel, Post requests ...'): the value ends where prose begins
+        last = max(fields, key=lambda f: f.value_end)
+        prose = _PROSE.search(body, last.value_start, last.value_end)
+        if prose is not None:
+            last.value_end, last.value = prose.start(), body[last.value_start: prose.start()]
+            region_start = prose.start()
+            segments = segment(body, region_start, stop, [])
+    if not segments:
+        raise CableError(ErrorCode.TRUNCATED_CABLE, source_path, "the cable stops after its header lines: there is no paragraph text (a stub or a cut copy; read another rendering if there is one)")
 
     dates = _dates(raw, routing, body)
     decl_date, decl_text = _declassify(fields)
@@ -227,6 +236,7 @@ def _preamble_limit(body: str, start: int) -> int:
     return blank.start() if blank else len(body)
 
 
+_PROSE = re.compile(r"(?<=\s)(?:\([A-Z/]{1,6}\)\s*)?[A-Z][a-z]+[,;]?(?:\s+\S+){0,2}?\s+[a-z]{2,}[,;]?\s+[a-z]{2,}\b")
 _BLOCK = re.compile(r"\S[^\n]*(?:\n(?![ ]*\n)[^\n]*){0,2}")
 
 

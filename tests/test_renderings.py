@@ -4,8 +4,9 @@ is reported; the differences that remain must be explained ones.
 
 Explained differences (each counted in the report):
 
-* ``pre-not-a-cable``: the mirror cut the wrong element into the fragment ("Appears in these
-  articles:"); the fragment is quarantined and the cable is read from its page.
+* ``pre-unreadable``: the mirror cut the wrong element into the fragment ("Appears in these
+  articles:", not-a-cable) or kept only its header lines (truncated-cable); the fragment is
+  quarantined and the cable is read from its page.  When both are stubs, both are quarantined.
 * ``source-text``: the two mirrors hold different texts of the cable (lines joined or wrapped,
   an export's CSV leftovers, a dateline present in one only): the normalised bodies differ, so
   fields and paragraphs read from them may differ; they are reported, not failed.
@@ -68,11 +69,18 @@ def _compare(args: tuple[str, str, str]) -> dict:
     root_path = Path(root)
     out: dict = {"pre": pre_path, "page": page_path, "explained": [], "unexplained": []}
     try:
+        page = read_path(Path(page_path), root_path)
+    except CableError as err:
+        page = err
+    try:
         pre = read_path(Path(pre_path), root_path)
     except CableError as err:
-        out["explained"].append(("pre-not-a-cable", err.code))
+        both = "both-unreadable" if isinstance(page, CableError) else "pre-unreadable"
+        out["explained"].append((both, err.code))
         return out
-    page = read_path(Path(page_path), root_path)
+    if isinstance(page, CableError):
+        out["unexplained"].append(("page-unreadable", page.code, str(page), ""))
+        return out
     a, b = pre.cable.model_dump(mode="json"), page.cable.model_dump(mode="json")
     same_text = pre.text.body == page.text.body
     for field in COMPARED:
