@@ -26,8 +26,8 @@ SNIPPETS = [
     "-------- HEADING --------", "11. (U) ",
 ]
 
-settings.register_profile("reader", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("reader")
+# per test, not a global profile: other modules keep their own hypothesis settings
+READER = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check(data: bytes) -> None:
@@ -49,11 +49,13 @@ def check(data: bytes) -> None:
 
 
 @given(st.binary(max_size=2000))
+@READER
 def test_random_bytes(data):
     check(data)
 
 
 @given(st.text(max_size=2000))
+@READER
 def test_random_text(text):
     check(text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace").encode("utf-8"))
 
@@ -77,10 +79,12 @@ def mutated_seed(draw):
 
 
 @given(mutated_seed())
+@READER
 def test_mutated_cables(data):
     check(data)
 
 
 @given(st.lists(st.sampled_from(SNIPPETS + ["word ", "\n", "\n\n", "2. ", "(C) "]), max_size=60))
+@READER
 def test_cable_like_snippets(parts):
     check("".join(parts).encode("utf-8"))
