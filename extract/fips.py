@@ -72,7 +72,10 @@ _REGIONS: dict[str, str] = {
     "ZU": "Southeast Asia", "ZZ": "Unknown region", "ZS": "South America", "ZE": "Eastern Europe",
 }
 
-_NAME_OVERRIDES = {"XKX": "Kosovo", "PSE": "Palestinian Territories", "TWN": "Taiwan", "KOR": "South Korea", "PRK": "North Korea"}
+_NAME_OVERRIDES = {
+    "XKX": "Kosovo", "PSE": "Palestinian Territories", "TWN": "Taiwan", "KOR": "South Korea", "PRK": "North Korea",
+    "RUS": "Russia", "VNM": "Vietnam", "MDA": "Moldova", "SYR": "Syria", "VAT": "Holy See", "CIV": "Cote d'Ivoire",
+}
 
 
 @cache
@@ -86,9 +89,20 @@ def country_name(iso3: str) -> str | None:
     return getattr(c, "common_name", None) or c.name
 
 
+# Codes some posts wrote that are not FIPS codes at all (never a reading of a valid FIPS code).
+_NON_FIPS_USAGE = {"VZ": "VEN", "NK": "PRK"}
+
+
 def country_for_tag(tag: str) -> tuple[str, str] | None:
-    """(ISO alpha-3, name) for a two-letter State/FIPS country tag, or None when it is no country."""
-    iso3 = _FIPS_TO_ISO3.get(tag.strip().upper())
+    """(ISO alpha-3, name) for a two-letter State/FIPS country tag, or None when it is no country.
+
+    FIPS always wins.  A two-letter tag that is no FIPS code (nor a region) but is an ISO
+    alpha-2 code (RU, JP, IQ, YE, VN, TR ... which some posts wrote) is read as ISO."""
+    code = tag.strip().upper()
+    iso3 = _FIPS_TO_ISO3.get(code) or _NON_FIPS_USAGE.get(code)
+    if iso3 is None and code not in _REGIONS and len(code) == 2:
+        country = pycountry.countries.get(alpha_2=code)
+        iso3 = country.alpha_3 if country is not None else None
     if iso3 is None:
         return None
     return iso3, country_name(iso3) or iso3

@@ -91,6 +91,8 @@ _PROGRAM_FAMILIES = set("KO")
 def classify_tag(tag: str) -> tuple[TagKind, str | None, str | None]:
     """(kind, meaning, ISO3) for one tag as written."""
     t = tag.strip().upper()
+    if t in ORGANISATIONS:  # UN, EU before the two-letter country codes
+        return TagKind.ORGANISATION, ORGANISATIONS[t], None
     if len(t) == 2:
         country = country_for_tag(t)
         if country:
