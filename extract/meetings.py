@@ -64,7 +64,7 @@ from functools import lru_cache
 from engagements.schema import Meeting, MeetingParticipant
 from engagements.schema.vocab import Level, MeetingStatus, ParticipantRole
 
-from .countries import country_code, find_countries, host_country
+from .countries import _ORGANISATIONS, country_code, find_countries, host_country
 from .dates import DateMention, find_dates
 from .document import ParsedCable
 from .evidence import record_id
@@ -383,7 +383,9 @@ def _country_just_before(before: str, host: str | None) -> str | None:
         return None
     start, end, code = found[-1]
     word = before[start:end]
-    if len(code) == 3 and not (_is_adjective(word) or _is_country_word(word) or word.isupper()):
+    if word in _ORGANISATIONS:
+        pass  # 'Arab League Chief of Staff': an organisation is never a city
+    elif len(code) == 3 and not (_is_adjective(word) or _is_country_word(word) or word.isupper()):
         return None  # a city ('Embassy Asuncion DCM') is not a nationality
     gap = before[end:]
     if _GLUE.match(gap) and not re.search(r"\b(?:to|of|for|in|from|with|and)\b", gap):
@@ -403,6 +405,7 @@ def _copy(p: Person) -> Person:
     q = Person(name=p.name, title=p.title, country=p.country, role=p.role, level=p.level,
                start=p.start, end=p.end, text=p.text, raw_title=p.raw_title)
     q.reporter = p.reporter
+    q.weak = p.weak
     return q
 
 
@@ -465,6 +468,7 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             adj = None
         before = text[max(0, m.start() - 30):m.start()]
         country = None
+        weak = False
         if adj:
             country = country_code(adj, ctx.host)
         if country is None:
@@ -493,11 +497,13 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
                     country = "USA"
             elif ctx.host and (ctx.embassy or level_for_title(full_title, ctx.host) not in (Level.AMBASSADOR, Level.WORKING_LEVEL, None)):
                 country = ctx.host  # a post's or a subject country's own officials
+                weak = True
         level = level_for_title(full_title, country)
         start = m.start("adj") if adj else m.start("title")
         end = name_end if name else m.end("title")
         person = Person(name=name, title=full_title, country=country, level=level, start=start, end=end, text=text[start:end], raw_title=title)
         person.reporter = bool(_REPORTER_AFTER.match(text[end:end + 40]))
+        person.weak = weak
         if person.country != "USA" and _is_private(text, start, end):
             continue
         out.append((person, start, end))
@@ -626,6 +632,7 @@ def _known_surnames(sentence: str, ctx: _Ctx, found: list[tuple[Person, int, int
         clone = Person(name=person.name, title=person.title, country=person.country, level=person.level,
                        start=m.start(), end=m.start() + len(word), text=word, raw_title=person.raw_title)
         clone.reporter = bool(_REPORTER_AFTER.match(sentence[m.end():m.end() + 40]))
+        clone.weak = person.weak
         out.append((clone, m.start(), m.start() + len(word)))
     return out
 
@@ -984,7 +991,17 @@ _EMBASSY_STAFF = re.compile(r"\b(?:Deputy Chief of Mission|DCM|Counsel+or|Attach
 _VISITOR_LEVELS = frozenset({Level.SENIOR_OFFICIAL, Level.MILITARY_COMMANDER, Level.LEGISLATOR})
 
 
-def _lead_by_rank(people: list[Person]) -> None:
+def _may_lead(p: Person, people: list[Person], venue: str | None, host: str | None) -> bool:
+    """A lead's side must be one the cable gives: a person placed in the post's host country
+    only by default ('Premier X' with no nationality) does not lead a meeting held in another
+    country, unless the meeting has someone the cable places in that venue country (the host's
+    President travelling to meet his counterpart there)."""
+    if not getattr(p, "weak", False) or venue is None or venue == host:
+        return True
+    return any(q.country == venue and not getattr(q, "weak", False) for q in people)
+
+
+def _lead_by_rank(people: list[Person], venue: str | None = None, host: str | None = None) -> None:
     """Prose names people in any order: each side's lead is its highest-ranked official (the
     first named among equals)."""
     from .people import _rank
@@ -999,6 +1016,8 @@ def _lead_by_rank(people: list[Person]) -> None:
     for p in people:
         if p.country is None or p.role == ParticipantRole.NOTETAKER or getattr(p, "group", False):
             continue  # an unnamed group ("Argentine officials") takes part but does not lead
+        if not _may_lead(p, people, venue, host):
+            continue
         cur = best.get(p.country)
         if cur is None or rank(p) < rank(cur):
             best[p.country] = p
@@ -1006,7 +1025,7 @@ def _lead_by_rank(people: list[Person]) -> None:
         p.role = ParticipantRole.LEAD
 
 
-def _records(doc: ParsedCable, c: _Cand) -> tuple[Meeting, list[MeetingParticipant]]:
+def _records(doc: ParsedCable, c: _Cand, host: str | None = None) -> tuple[Meeting, list[MeetingParticipant]]:
     edtf = c.date.edtf if c.date else None
     anchor = (min(c.paragraphs), edtf, c.country, c.rule)
     meeting_id = record_id("mtg", doc.cable_id, *anchor)
@@ -1015,7 +1034,7 @@ def _records(doc: ParsedCable, c: _Cand) -> tuple[Meeting, list[MeetingParticipa
         if p.role == ParticipantRole.LEAD and not c.block_people:
             p.role = ParticipantRole.PARTICIPANT
     if not c.block_people:
-        _lead_by_rank(people)
+        _lead_by_rank(people, c.country, host)
     cameo, plover, mode = event_coding(c.status, c.country, c.parties())
     meeting = Meeting(
         meeting_id=meeting_id, cable_id=doc.cable_id, paragraph_numbers=sorted(c.paragraphs),
@@ -1204,7 +1223,7 @@ def extract_meetings(doc: ParsedCable, host: str | None = None, actors=None) -> 
     meetings, participants = [], []
     seen = set()
     for c in merged:
-        m, rows = _records(doc, c)
+        m, rows = _records(doc, c, ctx.host)
         if m.meeting_id in seen:
             continue
         seen.add(m.meeting_id)

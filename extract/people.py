@@ -43,6 +43,7 @@ class Person:
     text: str = ""  # the words as written
     raw_title: str | None = None
     reporter: bool = False  # the sentence's reporting subject ("PolCouns noted that ..."), not a party
+    weak: bool = False  # the country is only the post's host, by default: the cable does not say it
 
 
 #: Ranks from highest to lowest, for choosing leads.

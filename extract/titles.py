@@ -148,6 +148,8 @@ def level_for_title(title: str | None, country: str | None = None) -> Level | No
         return Level.DEPUTY_MINISTER
     if re.search(r"\bsecretary of state\b", low) and country not in (None, "USA") and re.search(r"\bsecretary of state (?:for|of)\b", low):
         return Level.DEPUTY_MINISTER  # e.g. a Spanish or French junior minister
+    if re.search(r"\battorney general\b", low) and country not in (None, "USA", "GBR"):
+        return Level.SENIOR_OFFICIAL  # elsewhere the head of the prosecution service, no cabinet seat
     if re.fullmatch(r"(?:u\.?s\.? )?secretary(?: of state)?", low):
         return Level.MINISTER if country in (None, "USA") else Level.SENIOR_OFFICIAL
     for pattern, level in _RULES:

@@ -107,3 +107,20 @@ def test_a_name_written_inside_an_office_title_is_split_off():
     people = {(p.name, p.title, p.country_code, p.level) for p in participants if p.meeting_id == m.meeting_id}
     assert ("Carlos Ruiz", "Minister of Defense", "BOL", "minister") in people
     assert (m.country_code, m.status, m.method) == ("BOL", "held", "meetings:told-us")
+
+
+OTHER_LEADERS = CABLE.replace(
+    "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+    "2. (C) Perez told the Ambassador that President Chen met Foreign Minister Wang in Santiago, Chile on March 2. "
+    "Arab League Secretary General Ali Hassan met Perez on March 3.")
+
+
+def test_a_leader_with_no_nationality_does_not_lead_a_meeting_abroad_for_the_host():
+    meetings, participants = extract_meetings(_cable(OTHER_LEADERS))
+    leads = {(p.name, p.country_code) for p in participants if p.role == "lead"}
+    assert ("Chen", "BOL") not in leads
+
+
+def test_an_organisation_named_before_a_title_is_its_side():
+    _, participants = extract_meetings(_cable(OTHER_LEADERS))
+    assert ("Ali Hassan", "LAS") in {(p.name, p.country_code) for p in participants}

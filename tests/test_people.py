@@ -48,6 +48,8 @@ def test_expand_title(abbrev, full):
         ("Political Counselor", "USA", Level.WORKING_LEVEL),
         ("Desk Officer", "USA", Level.WORKING_LEVEL),
         ("Major, in charge of border intelligence", "PAN", Level.WORKING_LEVEL),
+        ("Attorney General", "USA", Level.MINISTER),
+        ("Attorney General", "CHL", Level.SENIOR_OFFICIAL),
     ],
 )
 def test_level_for_title(title, country, level):
