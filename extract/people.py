@@ -82,6 +82,7 @@ _TITLE_WORDS = frozenset(
     cooperation counterterrorism counter-terrorism counternarcotics narcotics enforcement law
     customs border immigration migration defense-related operations operation plans policy
     sub-committee subcommittee affairs, team lead senior-level former new acting interim
+    high commissioner commissioners
     bank authority institute service services court group corporation fund agency private
     guard coast wing corps milgrp msg dea fbi inl
     personal executive federal state states europe asia africa latin caribbean middle united nations organization organisation union
@@ -207,6 +208,7 @@ class _Tok:
     start: int
     end: int
     kind: str = ""  # 'name', 'title', 'sep', 'paren'
+    forced: bool = False  # a capitalised word read as part of an office's name
 
 
 _NOISE = frozenset({"SIPDIS", "SENSITIVE", "NOFORN"})
@@ -237,7 +239,26 @@ def _tokens(segment: str, offset: int, host: str | None = None) -> list[_Tok]:
         else:
             kind = "title"
         toks.append(_Tok(t, m.start() + offset, m.end() + offset, kind))
+    _office_before_comma(toks)
     return toks
+
+
+_CONNECTORS = frozenset({"for", "of", "on", "to"})
+
+
+def _office_before_comma(toks: list[_Tok]) -> None:
+    """'High Commissioner for Reintegration, Frank Pearl': in a 'Title, Name' line the
+    capitalised words after 'for/of/to' name the office's field, not a person."""
+    commas = [i for i, t in enumerate(toks) if t.kind == "sep" and t.text == ","]
+    if len(commas) != 1 or not toks or toks[0].kind != "title":
+        return
+    c = commas[0]
+    after = toks[c + 1:]
+    if not (1 <= len(after) <= 4 and all(t.kind == "name" for t in after)):
+        return
+    for i in range(1, c):
+        if toks[i].kind == "name" and toks[i - 1].kind == "title" and (toks[i - 1].text.lower() in _CONNECTORS or toks[i - 1].forced):
+            toks[i].kind, toks[i].forced = "title", True
 
 
 @dataclass
@@ -423,12 +444,38 @@ class _At:
 _BULLET = re.compile(r"^[ \t]*(?:--?|\*|o|•|\d+[.)])[ \t]+")
 
 
+def _only_names(line: str, most: int) -> bool:
+    words = line.split()
+    return 1 <= len(words) <= most and all(_is_name_word(w) for w in words) and "," not in line
+
+
+def _wrapped(seg: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Unbulleted lists wrap too: a line of name words alone continues the line before it when
+    that line is a title still waiting for its name ('Director General for North America' /
+    'Jose Perez') or ends 'Title, Firstname' with the surname wrapped ('..., Patricia' / 'Cortes')."""
+    out: list[tuple[int, str]] = []
+    for start, line in lines:
+        if out and _only_names(line.strip(), 6) and "\n\n" not in seg[out[-1][0] + len(out[-1][1]):start]:
+            s0, prev = out[-1]
+            words = prev.replace(",", " ").split()
+            last_is_title = bool(words) and not _is_name_word(words[-1]) and not words[-1].startswith("(")
+            if "(" not in prev and "," not in prev and last_is_title and any(w[:1].isupper() for w in words):
+                out[-1] = (s0, seg[s0:start + len(line)])
+                continue
+            tail = re.search(r",\s*(\S+)\s*$", prev)
+            if tail and _is_name_word(tail.group(1)) and _only_names(line.strip(), 1):
+                out[-1] = (s0, seg[s0:start + len(line)])
+                continue
+        out.append((start, line))
+    return out
+
+
 def _entries(seg: str) -> list[tuple[int, str]]:
     """Lines of a side's list; where entries are bulleted ('-- Name, Title'), a line without a
     bullet continues the entry before it (titles wrapped onto the next line)."""
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", seg)]
     if not any(_BULLET.match(line) for _, line in lines):
-        return lines
+        return _wrapped(seg, lines)
     out: list[tuple[int, str]] = []
     prev_end = 0
     for start, line in lines:

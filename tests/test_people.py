@@ -109,3 +109,23 @@ def test_bulleted_lists_with_side_labels_and_wrapped_titles():
         ("USA", "John Doe", "Deputy Assistant Secretary of Defense", "lead", "deputy_assistant_secretary"),
         ("USA", "Mary Moe", "RSO", "participant", "working_level"),
     ]
+
+
+def test_title_comma_name_lines_keep_the_field_of_an_office_in_the_title():
+    block = "Participants:\nCOLOMBIA\nHigh Commissioner for Peace Affairs, Juan Gomez\nVice Minister of Labor, Ana Ruiz\n"
+    people = parse_participants(block, host="COL")
+    assert [(p.name, p.title, p.country) for p in people] == [
+        ("Juan Gomez", "High Commissioner for Peace Affairs", "COL"),
+        ("Ana Ruiz", "Vice Minister of Labor", "COL"),
+    ]
+
+
+def test_an_unbulleted_line_wrapped_onto_the_next_keeps_its_name():
+    block = ("Participants:\nSPAIN\nForeign Minister Perez\nDirector General for North America and Europe\n"
+             "Luis Fernandez de la Torre\nMinistry of Foreign Affairs Desk Officer, Maria\nLopez\n")
+    people = parse_participants(block, host="ESP")
+    assert [(p.name, p.title) for p in people] == [
+        ("Perez", "Foreign Minister"),
+        ("Luis Fernandez de la Torre", "Director General for North America and Europe"),
+        ("Maria Lopez", "Ministry of Foreign Affairs Desk Officer"),
+    ]
