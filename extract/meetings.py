@@ -169,7 +169,7 @@ _HEAD_TITLES = (
     r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|"
     r"PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Political Counselor|Deputy Political Counselor|Economic Counselor|DATT|Defense Attache|Legat"
 )
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|(?:van der|van den|de la|de los|de|da|van|von|del|la|al-|el-|bin)\s?[A-Z][a-z]+|[A-Z]{2,}(?=\s|$|[,.;]))"
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|(?:[A-Z]\.){1,3}|(?:van der|van den|de la|de los|de|da|van|von|del|la|al-|el-|bin)\s?[A-Z][a-z]+|[A-Z]{2,}(?=\s|$|[,.;]))"
 _PERSON = re.compile(
     r"(?:(?P<adj>\b[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)|\bU\.S\.|\bUS|\bEU|\bUN|\bOAS)\s+)?"
     r"(?:(?:MOD|MoD|MFA|MEA|MRE|MOFA|MinDef|NSC|USTR|EUR|WHA|EAP|SCA|NEA|AF|ISN|INL|PM|EEB|DRL)\s+)?"
@@ -344,6 +344,7 @@ _ADJ_POSSESSIVE = re.compile(r"(?:^|\s)(?P<adj>[A-Z][a-z]+)(?:'s|’s)\s+$")
 _NAME_PARTICLES = re.compile(r"\b(?:van der|van den|de la|de los|de las|van|von|de|da|del|di|bin|ibn|al)\s+(?=[A-Z])")
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # 'G.V. Rao': initials are part of a name
 _BARE_RANKS = frozenset({"general", "gen", "admiral", "adm", "colonel", "col", "brigadier"})
 _AIDE_BEFORE = re.compile(r"\b(?:[A-Z][\w/]*\s+)?(?:Advis[eo]r|Assistant|Aide|Deputy|Spokes\w+|Chief of Staff|Counsel+or|Envoy)\s+to\s+(?:the\s+)?$")
 _GLUE = re.compile(r"^\s*(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,2}$")
@@ -446,7 +447,7 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
                 if w in _NOT_NAMES or level_for_title(w, None) in (Level.HEAD_OF_STATE, Level.MINISTER) and w not in ("King",):
                     break
                 kept.append(w)
-            while kept and _is_title_word(kept[0]) and not _NAME_PARTICLES.match(kept[0] + " X"):
+            while kept and _is_title_word(kept[0]) and not _NAME_PARTICLES.match(kept[0] + " X") and not _INITIALS.fullmatch(kept[0]):
                 kept.pop(0)  # "Secretary East Rajiv Sikri": a title word before the name
             name = " ".join(kept) or None
             if name and all(_is_title_word(w) for w in name.split()):
@@ -962,17 +963,30 @@ def _dedupe_people(people: list[Person]) -> list[Person]:
     """One entry per person: a surname seen twice is kept once (the fuller name, the title)."""
     out: list[Person] = []
     for p in people:
+        if not p.name and p.title and _REDACTED_TITLE.match(p.title):
+            continue  # a redacted entry names nobody
         twin = None
         for q in out:
-            if p.name and q.name and p.name.split()[-1].lower() == q.name.split()[-1].lower() and p.country == q.country:
-                twin = q
+            if p.name and q.name and p.country == q.country and (p.name.split()[-1].lower() == q.name.split()[-1].lower() or _name_within(p.name, q.name)):
+                twin = q  # 'Kim' and 'Kim Sung-hwan': a family name written first
             elif not p.name and not q.name and p.country == q.country and (p.title or "").lower() == (q.title or "").lower():
                 twin = q
         if twin is None:
             out.append(p)
         elif p.name and twin.name and len(p.name) > len(twin.name):
             twin.name = p.name
+            if p.role == ParticipantRole.LEAD:
+                twin.role = p.role
     return out
+
+
+_REDACTED_TITLE = re.compile(r"^[XxХх]{4,}")
+
+
+def _name_within(a: str, b: str) -> bool:
+    """One name's words all in the other's: the same person written shorter."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
 def _quote_for(doc: ParsedCable, c: _Cand, p: Person) -> tuple[int, str]:

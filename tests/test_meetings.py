@@ -124,3 +124,17 @@ def test_a_leader_with_no_nationality_does_not_lead_a_meeting_abroad_for_the_hos
 def test_an_organisation_named_before_a_title_is_its_side():
     _, participants = extract_meetings(_cable(OTHER_LEADERS))
     assert ("Ali Hassan", "LAS") in {(p.name, p.country_code) for p in participants}
+
+
+FAMILY_NAME_FIRST = CABLE.replace(
+    "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+    "2. (C) On March 5 the Ambassador met Korean National Security Adviser Kim Sung-ho and MEA Director G.K. Rao. "
+    "National Security Adviser Kim said talks would go on.")
+
+
+def test_a_name_written_shorter_later_is_the_same_participant_and_initials_are_names():
+    meetings, participants = extract_meetings(_cable(FAMILY_NAME_FIRST))
+    (m,) = [m for m in meetings if m.date_edtf == "2009-03-05"]
+    names = [p.name for p in participants if p.meeting_id == m.meeting_id and p.country_code == "KOR"]
+    assert names == ["Kim Sung-ho"]
+    assert "G.K. Rao" in {p.name for p in participants if p.meeting_id == m.meeting_id}
