@@ -174,6 +174,7 @@ _PERSON = re.compile(
     r"(?:(?P<adj>\b[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)|\bU\.S\.|\bUS|\bEU|\bUN|\bOAS)\s+)?"
     r"(?:(?:MOD|MoD|MFA|MEA|MRE|MOFA|MinDef|NSC|USTR|EUR|WHA|EAP|SCA|NEA|AF|ISN|INL|PM|EEB|DRL)\s+)?"
     r"(?P<title>\b(?:" + _HEAD_TITLES + r"))\b"
+    r"(?:\s+\((?![A-Z]{2,6}\))[^()\n]{1,30}\)(?=\s+" + _NAME_WORD + r"))?"  # 'Director (Europe West) G.V. Rao'
     r"(?:(?:\s+|,\s+(?=" + _NAME_WORD + r"\s+" + _NAME_WORD + r"))(?P<name>(?!(?:and|of|the|on|in|to|for|said|told|met|was|is|has|had|who|also|stated|noted|that)\b)" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}))?"
 )
 _NOT_NAMES = frozenset("""The And Of On In To For Said Told Met Was Is Has Had Who Also That This These When While During After Before
@@ -1048,6 +1049,9 @@ def _records(doc: ParsedCable, c: _Cand, host: str | None = None) -> tuple[Meeti
         if p.role == ParticipantRole.LEAD and not c.block_people:
             p.role = ParticipantRole.PARTICIPANT
     if not c.block_people:
+        # an unnamed office ('the President') placed in the host only by default is not
+        # known to be at a meeting held in another country
+        people = [p for p in people if p.name or _may_lead(p, people, c.country, host)]
         _lead_by_rank(people, c.country, host)
     cameo, plover, mode = event_coding(c.status, c.country, c.parties())
     meeting = Meeting(

@@ -138,3 +138,17 @@ def test_a_name_written_shorter_later_is_the_same_participant_and_initials_are_n
     names = [p.name for p in participants if p.meeting_id == m.meeting_id and p.country_code == "KOR"]
     assert names == ["Kim Sung-ho"]
     assert "G.K. Rao" in {p.name for p in participants if p.meeting_id == m.meeting_id}
+
+
+UNNAMED_ABROAD = CABLE.replace(
+    "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+    "2. (C) On March 6 the Ambassador met MFA Director (Americas) J.R. Soto. The President will attend talks in New York on March 21.")
+
+
+def test_a_parenthesis_between_title_and_name_and_an_unnamed_host_office_abroad():
+    meetings, participants = extract_meetings(_cable(UNNAMED_ABROAD))
+    (m,) = [m for m in meetings if m.date_edtf == "2009-03-06"]
+    assert "J.R. Soto" in {p.name for p in participants if p.meeting_id == m.meeting_id}
+    for m in meetings:
+        if m.country_code == "USA":
+            assert ("BOL", "President") not in {(p.country_code, p.title) for p in participants if p.meeting_id == m.meeting_id}
