@@ -179,7 +179,9 @@ _PERSON = re.compile(
 )
 _NOT_NAMES = frozenset("""The And Of On In To For Said Told Met Was Is Has Had Who Also That This These When While During After Before
  Since Although Ministry Minister Government President Foreign Embassy Affairs January February March April May June July August
- September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Summary Comment End Note""".split())
+ September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Summary Comment End Note
+ Meets Meeting Meetings Discusses Discuss Focuses Urges Says Seeks Presses Pushes Calls Visits Visit Talks Welcomes Outlines Reviews
+ Stresses Offers Asks Agrees Expresses Reaffirms Raises Briefs Hosts Receives Warns Wants Vows Plans""".split())
 _PLACE_IN = re.compile(r"\b(?:in|to|at)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:de\s+|del\s+|el\s+)?[A-Z][\w'’.-]*){0,3})")
 _CITY_HEAD = re.compile(r"^(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 
@@ -385,8 +387,8 @@ def _country_just_before(before: str, host: str | None) -> str | None:
         return None
     start, end, code = found[-1]
     word = before[start:end]
-    if word in _ORGANISATIONS:
-        pass  # 'Arab League Chief of Staff': an organisation is never a city
+    if word in _ORGANISATIONS or (" " in word and _is_adjective(word.split()[0])):
+        pass  # 'Arab League Chief of Staff', 'Palestinian Authority President': never a city
     elif len(code) == 3 and not (_is_adjective(word) or _is_country_word(word) or word.isupper()):
         return None  # a city ('Embassy Asuncion DCM') is not a nationality
     gap = before[end:]
@@ -445,6 +447,8 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
         if name:
             kept = []
             for w in name.split():
+                if kept and re.search(r"(?:'s|’s)$", kept[-1]):
+                    break  # "Sanader's Meeting": the name ends at its possessive
                 if w in _NOT_NAMES or level_for_title(w, None) in (Level.HEAD_OF_STATE, Level.MINISTER) and w not in ("King",):
                     break
                 kept.append(w)

@@ -152,3 +152,16 @@ def test_a_parenthesis_between_title_and_name_and_an_unnamed_host_office_abroad(
     for m in meetings:
         if m.country_code == "USA":
             assert ("BOL", "President") not in {(p.country_code, p.title) for p in participants if p.meeting_id == m.meeting_id}
+
+
+SUBJECT_VERBS = CABLE.replace(
+    "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+    "2. (C) On March 7 Perez met Palestinian Authority President Mahmoud Abbas in La Paz. Perez's March 8 meeting with "
+    "President Gomez went well.")
+
+
+def test_a_name_ends_at_a_possessive_and_a_territory_named_before_a_title_is_its_side():
+    _, participants = extract_meetings(_cable(SUBJECT_VERBS))
+    people = {(p.name, p.country_code) for p in participants}
+    assert ("Mahmoud Abbas", "PSE") in people
+    assert not any(p.name and ("'s" in p.name or "Meeting" in p.name) for p in participants)
