@@ -5,6 +5,24 @@
 Each step lives in its own module: ``text`` (decoding, normalising), ``forms`` (which form, and
 where its header and body are), ``markers`` (section/page lines), ``header`` and ``routing``
 (fields), ``paragraphs`` (segmentation), ``tags`` and ``ids``.
+
+Decisions a user of the tables should know:
+
+* The stored body (``cable_texts.body``) is the cable from its classification banner on, as
+  every rendering carries it, normalised (``text.normalise``) and without section and page
+  markers; ``cables.body_sha256`` is its SHA-256, and every paragraph's text is exactly
+  ``body[char_start:char_end]``.  Two renderings of one cable give the same body whenever
+  their mirrors hold the same text.
+* Paragraph numbering (unique keys, printed numbers, paragraph 0, unnumbered blocks): see
+  ``paragraphs``.
+* ``created_datetime``: the page's Created date with the date-time group's time when both
+  name the same day (the page's minutes are wrong); a press dateline stands in for a missing
+  DTG; without a page, the DTG or the dateline; a bare ``<pre>`` fragment without a dateline
+  has none.
+* ``classification``: the page field where there is one, else the banner with its caveats.
+* A file that is no cable, or a cable with no paragraph text (a stub that stops after its
+  header lines), is a ``CableError`` with its ``ErrorCode``; the error names the file, the
+  reason and, when the file name gives it, the cable id.
 """
 
 from __future__ import annotations
