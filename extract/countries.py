@@ -233,9 +233,15 @@ def find_countries(text: str, host: str | None = None) -> list[tuple[int, int, s
     out: list[tuple[int, int, str]] = []
     for m in _pattern().finditer(text):
         code = country_code(m.group(0), host)
+        if code == "USA" and m.group(0).startswith("America") and _REGION_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue  # "Inter-American Commission", "Latin American states": a region, not the US
         if code:
             out.append((m.start(), m.end(), code))
     return out
+
+
+#: Words that make "American" a region's adjective rather than the United States'.
+_REGION_BEFORE = re.compile(r"(?:Inter-\s*|Pan-|Afro-|Latin |South |Central |North |Meso-?)$")
 
 
 _DOMESTIC_ORIGINS = frozenset({"STATE", "SECSTATE", "SECDEF", "WASHDC", "DOD", "USUN", "USUNNEWYORK", "CIA", "JCS"})
