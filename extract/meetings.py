@@ -974,7 +974,7 @@ def _dedupe_people(people: list[Person]) -> list[Person]:
         for q in out:
             if p.name and q.name and p.country == q.country and (p.name.split()[-1].lower() == q.name.split()[-1].lower() or _name_within(p.name, q.name)):
                 twin = q  # 'Kim' and 'Kim Sung-hwan': a family name written first
-            elif not p.name and not q.name and p.country == q.country and (p.title or "").lower() == (q.title or "").lower():
+            elif not p.name and not q.name and p.country == q.country and _plain(p.title) == _plain(q.title):
                 twin = q
         if twin is None:
             out.append(p)
@@ -983,6 +983,14 @@ def _dedupe_people(people: list[Person]) -> list[Person]:
             if p.role == ParticipantRole.LEAD:
                 twin.role = p.role
     return out
+
+
+def _plain(title: str | None) -> str:
+    """A title compared without case or accents ('Chargé' is 'Charge')."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", (title or "").lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 _REDACTED_TITLE = re.compile(r"^[XxХх]{4,}")
@@ -1038,8 +1046,8 @@ def _lead_by_rank(people: list[Person], venue: str | None = None, host: str | No
         if not _may_lead(p, people, venue, host):
             continue
         cur = best.get(p.country)
-        if cur is None or rank(p) < rank(cur):
-            best[p.country] = p
+        if cur is None or rank(p) < rank(cur) or (rank(p) == rank(cur) and p.name and not cur.name):
+            best[p.country] = p  # among equals a named official rather than an unnamed office
     for p in best.values():
         p.role = ParticipantRole.LEAD
 

@@ -165,3 +165,14 @@ def test_a_name_ends_at_a_possessive_and_a_territory_named_before_a_title_is_its
     people = {(p.name, p.country_code) for p in participants}
     assert ("Mahmoud Abbas", "PSE") in people
     assert not any(p.name and ("'s" in p.name or "Meeting" in p.name) for p in participants)
+
+
+def test_one_unnamed_office_whatever_its_accents_and_a_named_lead_among_equals():
+    text = CABLE.replace(
+        "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+        "2. (C) On March 9 the Charg\u00e9 d'Affaires met the Vice President and Interior Minister Luis Mora; the Charge d'Affaires said little.")
+    meetings, participants = extract_meetings(_cable(text))
+    (m,) = [m for m in meetings if m.date_edtf == "2009-03-09"]
+    mine = [p for p in participants if p.meeting_id == m.meeting_id]
+    assert len([p for p in mine if p.country_code == "USA"]) == 1
+    assert [p.name for p in mine if p.country_code == "BOL" and p.role == "lead"] == ["Luis Mora"]
