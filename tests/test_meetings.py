@@ -176,3 +176,12 @@ def test_one_unnamed_office_whatever_its_accents_and_a_named_lead_among_equals()
     mine = [p for p in participants if p.meeting_id == m.meeting_id]
     assert len([p for p in mine if p.country_code == "USA"]) == 1
     assert [p.name for p in mine if p.country_code == "BOL" and p.role == "lead"] == ["Luis Mora"]
+
+
+def test_discussions_between_two_named_officials_are_a_meeting():
+    text = CABLE.replace(
+        "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+        "2. (C) The plan grew out of discussions between Deputy Secretary John Smith and Peruvian Ambassador Luis Mora on March 2.")
+    meetings, participants = extract_meetings(_cable(text))
+    (m,) = [m for m in meetings if m.date_edtf == "2009-03-02"]
+    assert {p.country_code for p in participants if p.meeting_id == m.meeting_id} == {"USA", "PER"}
