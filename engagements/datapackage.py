@@ -60,6 +60,12 @@ def file_facts(directory: Path, name: str) -> dict:
     return {"path": name, "bytes": path.stat().st_size, "hash": f"sha256:{sha256_file(path)}"}
 
 
+def parquet_schema(table: Table) -> dict:
+    """The table's Frictionless schema for Parquet: Parquet has real nulls, so no string stands
+    for a missing value (Frictionless would otherwise read an empty text as null)."""
+    return {**to_frictionless_schema(table), "missingValues": []}
+
+
 def resource_descriptor(table: Table, directory: Path | None = None) -> dict:
     """One table's resource; with ``directory``, the size, hash and record count of its file."""
     resource = {
@@ -69,7 +75,7 @@ def resource_descriptor(table: Table, directory: Path | None = None) -> dict:
         "format": "parquet",
         "mediatype": PARQUET_MEDIATYPE,
         "description": table.description,
-        "schema": to_frictionless_schema(table),
+        "schema": parquet_schema(table),
     }
     if directory is not None:
         path = Path(directory) / resource["path"]
