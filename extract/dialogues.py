@@ -235,7 +235,30 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
                 found[key] = _Mech(name, None, p.paragraph_number, quote, "dialogues:described-working-group", 0.6, evidence=True, text=[quote], surroundings=[p.text])
     mechs = list(found.values())
     _gather(doc, mechs, host)
-    return [m for m in mechs if m.parties and len(m.parties) >= 2]
+    return [m for m in mechs if m.parties and len(m.parties) >= max(2, _stated_count(m.name + " " + (m.acronym or "")))]
+
+
+#: Standing formats whose membership is part of their definition, so a cable names them
+#: without listing the parties ("a new round of the Six-Party Talks").
+_STANDING_FORMATS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (_rx(r"\b(?:Six[- ]?Party|6-Party|6PT)\b", re.I), ("CHN", "JPN", "KOR", "PRK", "RUS", "USA")),
+]
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+#: Names that say how many take part: "Six-Party Talks", "4-Party", "P5+1", "Quartet", "multilateral".
+_STATED_COUNT = _rx(r"\b(?P<n>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|\d)[- ]?(?:[Pp]arty|[Pp]arties|[Nn]ation|[Ww]ay)\b|\b(?P<p5>P-?5(?:\s*\+\s*1)?|Quartet|[Mm]ultilateral|6PT)\b")
+
+
+def _stated_count(name: str) -> int:
+    """How many parties a name says take part (0 when it says nothing): a Six-Party Talks
+    whose cable names two of the six is recorded wrongly as a pair, so it is left out."""
+    m = _STATED_COUNT.search(name)
+    if not m:
+        return 0
+    if m.group("p5"):
+        return 3 if m.group("p5").lower() == "multilateral" else 4
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _COUNTS[n]
 
 
 def _content(name: str) -> tuple[frozenset[str], str]:
@@ -375,6 +398,9 @@ def _parties(mech: _Mech, host: str | None) -> set[str]:
     text_all = " ".join(mech.text) or mech.quote
     if _US_INTERNAL.search(text_all) or _HOST_INTERNAL.search(text_all):
         return set()  # an embassy's or a ministry's own group, not a mechanism between governments
+    for pattern, members in _STANDING_FORMATS:
+        if pattern.search(mech.name + " " + (mech.acronym or "")):
+            return set(members)  # a format defined by its membership: the name says who takes part
     for text in [mech.name, *mech.text]:
         for m in _PAIR.finditer(text):
             a, b = country_code(m.group("a"), host), country_code(m.group("b"), host)

@@ -131,6 +131,11 @@ class _PlacedIndex(ActorIndex):
 _HOST_INSTITUTION = re.compile(r"(?:MFA|MOD|MoD|Ministry|Foreign Ministry|Government|government|G[Oo][A-Z]|Parliament|Congress|Presidency|Palace|Cabinet)\b|[xX]{4,}")
 
 
+#: Titles of leaders who travel: in a cable that concerns another country too, an unplaced
+#: "President X" or "Prime Minister X" may be that country's, so the host is no safe default.
+_LEADER_TITLE = re.compile(r"\b(?:President|Prime Minister|PM|King|Emir|Chancellor|Premier|Crown Prince|Sheikh|Foreign Minister|FM)\b")
+
+
 class _Placer:
     """Requester governments, decided conservatively.
 
@@ -156,6 +161,8 @@ class _Placer:
             return sure
         if self.single or _HOST_INSTITUTION.search(phrase):
             return code
+        if self.actors.abroad and not _LEADER_TITLE.search(phrase):
+            return code  # a contact an embassy names is its host's; a visiting leader may not be
         return None
 
     def __getattr__(self, name: str):
@@ -374,15 +381,16 @@ _NON_MATERIAL = frozenset({RequestItem.DIPLOMATIC_ACTION, RequestItem.MEETING, R
 #: The subject of a that-clause that asks someone to act: "that the USG think", "that the
 #: Government of Chile maintain", "that Iceland consider" (a modal or a bare verb, not "has").
 _THAT_SUBJECT = re.compile(
-    r"^(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+(?:(?:and|of)\s+)?(?:the\s+)?[A-Z][\w./'-]*){0,4}(?:\s+(?:government|authorities))?)\s+"
+    r"^(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+(?:(?:and|of)\s+)?(?:the\s+)?[A-Z][\w./'-]*){0,4}(?:\s+(?:government|authorities))?)(?:\s+\([A-Z][\w/]*\))?\s+"
+    r"(?:(?:at least|also|immediately|urgently|quickly|promptly|first|then|again|not)\s+)?"
     r"(?:should|must|not|be|needed to|needs to|has to|had to|ought to|(?!(?:had|has|have|was|were|is|are|would|will|could|did|does|can|may|might|also|and|or|of|the|in|on|at|to|for|with)\b)[a-z]+(?<!s)(?<!ed)\b)"
 )
 _INFO_ASKED = re.compile(
     r"^(?:(?:his|her|their|its|the\s+\w+'s|\w+'s|others[’']?|other\s+\w+[’']?)\s+(?:views?|assessments?|opinions?|thoughts|readout|read-out|take|comments?|perspectives?|reactions?|impressions?|evaluations?|analysis)\b"
     r"|(?:an?\s+|any\s+|more\s+|further\s+|the\s+)?(?:\w+\s+)?(?:update|updates|information|details|clarification|explanation|briefing|readout|status report)\b(?!\s+sharing)"
     # "asked the U.S. to say whether", "to explain why": a question put through a request verb
-    r"|(?:say|tell|explain|clarify|confirm|indicate|describe|specify|comment|brief|share\s+(?:his|her|their|its)\s+views)\b"
-    r"|(?:\w+\s+){0,3}?(?:whether|why|how)\b)",
+    r"|(?:say|tell|explain|clarify|confirm|indicate|describe|specify|comment|brief|imagine|share\s+(?:his|her|their|its)\s+views)\b"
+    r"|(?:\w+\s+){0,3}?(?:whether|why|how|what)\b)",
     re.I,
 )
 _OFFICE_WORDS = re.compile(r"\b(?:Department|Washington|Post|Embassy|Mission|Consulate|DoD|DOD|INL|INR|Headquarters|Agency|Bureau|Office)\b")
