@@ -47,6 +47,7 @@ def diff_releases(old_dir: Path | None, new_dir: Path) -> dict:
     """The record-level changelog of ``new_dir`` against ``old_dir`` (None: the first release,
     where every record is new and only counts are listed)."""
     con = duckdb.connect()
+    con.execute("set enable_progress_bar = false")  # quiet inside release and validate
     tables = {}
     for table in TABLES:
         new = Path(new_dir) / f"{table.name}.parquet"

@@ -210,6 +210,7 @@ def validate_release(directory: Path) -> ValidationReport:
             for p in datapackage.check_files(directory):
                 report.problems.append(Problem(p.code, p.resource, p.message))
     con = duckdb.connect()
+    con.execute("set enable_progress_bar = false")  # quiet inside release and validate
     present = set()
     for table in TABLES:
         path = directory / f"{table.name}.parquet"
