@@ -978,7 +978,10 @@ def _dedupe_people(people: list[Person]) -> list[Person]:
                 twin = q
         if twin is None:
             out.append(p)
-        elif p.name and twin.name and len(p.name) > len(twin.name):
+            continue
+        if getattr(p, "delegation", False):
+            twin.delegation, twin.level, twin.title = True, p.level, p.title  # the side's stated head
+        if p.name and twin.name and len(p.name) > len(twin.name):
             twin.name = p.name
             if p.role == ParticipantRole.LEAD:
                 twin.role = p.role
@@ -1028,6 +1031,92 @@ def _may_lead(p: Person, people: list[Person], venue: str | None, host: str | No
     return any(q.country == venue and not getattr(q, "weak", False) for q in people)
 
 
+_SIDE_WORD = r"(?P<side>U\.S\.|US|USG|American|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+_LED_BY = re.compile(
+    r"\b(?:the\s+)?" + _SIDE_WORD + r"\s+(?:delegation|side|team)\s+(?:was\s+|is\s+|will\s+be\s+)?(?:led|headed|chaired)\s+by\s+(?P<who>[^.;()]{4,160})",
+    _F)
+_WHO_LED = re.compile(
+    r"(?P<who>(?:(?:[A-Z][\w.'’/-]*|of|for|and|the|to|on|de|da|van|von),?\s+){1,16}?[\w.'’/-]+),?\s+(?:led|headed|chaired)\s+the\s+" + _SIDE_WORD + r"\s+(?:delegation|side|team)\b")
+_WHO_END = re.compile(r",\s*(?:who|which|whose|and|with|while|as)\b|\s+(?:who|which|and was|and were|accompanied|together)\b|\s+-\s+|\s+--")
+
+
+def _delegation_leads(cands: list[_Cand], ctx: _Ctx) -> None:
+    """'The Brazilian delegation was led by X, Title'; 'X, Title, led the U.S. delegation':
+    the cable says who heads a side.  The statement belongs to the meeting reported in its
+    paragraph, or else in the nearest paragraph before it; that person leads the side."""
+    from .people import parse_participants
+
+    if not cands:
+        return
+    for para in ctx.doc.paragraphs:
+        text = para.text
+        if "led" not in text and "headed" not in text and "chaired" not in text:
+            continue
+        for m in list(_LED_BY.finditer(text)) + list(_WHO_LED.finditer(text)):
+            side = country_code(m.group("side"), ctx.host)
+            if side is None or (len(side) != 3 and side not in ("EU", "UN", "OAS", "NATO", "AU", "LAS")):
+                continue
+            who = m.group("who").strip()
+            cut = _WHO_END.search(who)
+            if cut:
+                who = who[:cut.start()]
+            who = re.sub(r"^(?:by\s+)?", "", who).strip(" ,")
+            people = parse_participants(who, ctx.host, side)
+            if not people or not people[0].name:
+                continue
+            lead = people[0]
+            named = re.match(r"^(?P<name>[^,]+),\s*(?P<title>[^,]+)", who)
+            if named and lead.name in named.group("name") and named.group("title").strip():
+                lead.title = expand_title(named.group("title").strip())
+                lead.level = level_for_title(lead.title, side) or lead.level
+            if lead.level is None:
+                continue  # a lead's rank only where the title gives one
+            lead.country, lead.role = side, ParticipantRole.LEAD
+            lead.delegation = True
+            lead.text = m.group(0)
+            home = [c for c in cands if c.paragraph == para.paragraph_number and c.rule in _ENCOUNTER_RULES | {"memcon-head"}]
+            if not home:
+                before = [c for c in cands if c.status == "held" and c.paragraphs and max(c.paragraphs) < para.paragraph_number and c.rule in _ENCOUNTER_RULES]
+                if not before:
+                    continue
+                home = [max(before, key=lambda c: max(c.paragraphs))]
+            members = _delegation_members(text, m.end(), side)
+            for c in home[:1]:
+                if c.block_people:
+                    continue
+                c.people = [p for p in c.people if not (p.country == side and getattr(p, "group", False))]
+                c.people.append(lead)
+                c.people.extend(members)
+                c.paragraphs.add(para.paragraph_number)
+
+
+_INCLUDED = re.compile(r"\b(?:which|that)\s+(?:also\s+)?included\b|\bincluding\b")
+_SENTENCE_END = re.compile(r"\.(?:\s+[A-Z(]|\s*$)")
+_NAME_COMMA_TITLE = re.compile(r"^(?:and\s+)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’.-]+),\s*(?P<title>[^,;]+(?:,\s*[^,;]+)?)$")
+
+
+def _delegation_members(text: str, at: int, side: str) -> list[Person]:
+    """'... led the U.S. delegation, which included A, Title; B, Title; and C, Title': the
+    members of a side, each written 'Name, Title' and separated by semicolons."""
+    from .people import _is_name_word
+
+    end = _SENTENCE_END.search(text, at)
+    clause = text[at:end.start() if end else len(text)]
+    inc = _INCLUDED.search(clause)
+    if not inc or ";" not in clause[inc.end():]:
+        return []
+    out = []
+    for entry in clause[inc.end():].split(";"):
+        m = _NAME_COMMA_TITLE.match(entry.strip(" ,:"))
+        if not m or not all(_is_name_word(w) for w in m.group("name").split()):
+            continue
+        title = expand_title(m.group("title").strip())
+        person = Person(name=m.group("name"), title=title, country=side, level=level_for_title(title, side),
+                        start=0, end=0, text=m.group(0), raw_title=m.group("title").strip())
+        out.append(person)
+    return out
+
+
 def _lead_by_rank(people: list[Person], venue: str | None = None, host: str | None = None) -> None:
     """Prose names people in any order: each side's lead is its highest-ranked official (the
     first named among equals)."""
@@ -1040,10 +1129,17 @@ def _lead_by_rank(people: list[Person], venue: str | None = None, host: str | No
         return _rank(p.level)
 
     best: dict[str | None, Person] = {}
+    fixed: set[str | None] = set()
     for p in people:
         if p.country is None or p.role == ParticipantRole.NOTETAKER or getattr(p, "group", False):
             continue  # an unnamed group ("Argentine officials") takes part but does not lead
         if not _may_lead(p, people, venue, host):
+            continue
+        if getattr(p, "delegation", False):
+            best[p.country] = p  # the cable says who headed the side
+            fixed.add(p.country)
+            continue
+        if p.country in fixed:
             continue
         cur = best.get(p.country)
         if cur is None or rank(p) < rank(cur) or (rank(p) == rank(cur) and p.name and not cur.name):
@@ -1250,6 +1346,7 @@ def extract_meetings(doc: ParsedCable, host: str | None = None, actors=None) -> 
     subject = _subject_candidate(ctx, actors)
     if subject is not None:
         merged = _place_subject(subject, merged, ctx)
+    _delegation_leads(merged, ctx)
     meetings, participants = [], []
     seen = set()
     for c in merged:

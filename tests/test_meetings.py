@@ -185,3 +185,21 @@ def test_discussions_between_two_named_officials_are_a_meeting():
     meetings, participants = extract_meetings(_cable(text))
     (m,) = [m for m in meetings if m.date_edtf == "2009-03-02"]
     assert {p.country_code for p in participants if p.meeting_id == m.meeting_id} == {"USA", "PER"}
+
+
+def test_a_delegation_led_by_and_its_members_are_the_sides_of_the_meeting_reported():
+    text = CABLE.replace(
+        "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+        "2. (C) In a separate meeting on March 2, Econoff met with Vice Minister of Trade Ana Soto in Cochabamba. The Bolivian delegation was led "
+        "by Carlos Rojas, Director General of Economic Affairs.\n\n"
+        "3. (C) Mary Jones, Senior Director for Andean Affairs, led the U.S. delegation, which included Tom Brown, Desk Officer; "
+        "and Ann White, Embassy Econoff.\n\n4. (C) Comment: none.")
+    text = text.replace("3. (C) Comment: If", "5. (C) Comment: If")
+    meetings, participants = extract_meetings(_cable(text))
+    (m,) = [m for m in meetings if m.date_edtf == "2009-03-02"]
+    mine = {(p.name, p.country_code, p.role, p.level) for p in participants if p.meeting_id == m.meeting_id}
+    assert ("Carlos Rojas", "BOL", "lead", "senior_official") in mine
+    assert ("Mary Jones", "USA", "lead", "senior_official") in mine
+    assert ("Tom Brown", "USA", "participant", "working_level") in mine
+    for p in participants:
+        assert p.quote in _cable(text).paragraph(p.quote_paragraph).text
