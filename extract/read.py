@@ -15,10 +15,10 @@ Decisions a user of the tables should know:
   their mirrors hold the same text.
 * Paragraph numbering (unique keys, printed numbers, paragraph 0, unnumbered blocks): see
   ``paragraphs``.
-* ``created_datetime``: the page's Created date with the date-time group's time when both
-  name the same day (the page's minutes are wrong); a press dateline stands in for a missing
-  DTG; without a page, the DTG or the dateline; a bare ``<pre>`` fragment without a dateline
-  has none.
+* ``created_datetime``: the page's Created field as printed (the convention of the published
+  Cablegate metadata, which users join on); without a page, the DTG or the dateline; a bare
+  ``<pre>`` fragment without a dateline has none.  ``sent_datetime``: the true time, from the
+  date-time group or a press dateline (the page's minutes are wrong: it prints the hour again).
 * ``classification``: the page field where there is one, else the banner with its caveats.
 * A file that is no cable, or a cable with no paragraph text (a stub that stops after its
   header lines), is a ``CableError`` with its ``ErrorCode``; the error names the file, the
@@ -93,6 +93,7 @@ def read_bytes(data: bytes, source_path: str) -> ParsedCable:
 @dataclass
 class _Dates:
     created: dt.datetime | None
+    sent: dt.datetime | None
     year: int | None
     press: bool
 
@@ -157,6 +158,7 @@ def _read(data: bytes, source_path: str) -> ParsedCable:
         source_form=form,
         renderings=[f"{form.value}:{source_path}"],
         created_datetime=dates.created,
+        sent_datetime=dates.sent,
         origin=raw.page.get("origin") or routing.origin or (banner.post if banner else None),
         origin_code=origin_code,
         classification=_classification(raw, body, banner),
@@ -369,10 +371,9 @@ _FULL_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split("|"), 1)}
 
 
 def _dates(raw: RawCable, routing: Routing, body: str) -> _Dates:
-    """Created datetime: the page's date with the date-time group's time when the two agree on
-    the day (the page prints the hour again in place of the minutes); the body's dateline
-    (press 'Tuesday, 02 November 2004, 08:39' or an export's 'Cable dated:') stands in for a
-    missing DTG; without a page, the DTG or the dateline."""
+    """Created: the page's field as printed, else the sent time.  Sent: the date-time group, or
+    the body's dateline (press 'Tuesday, 02 November 2004, 08:39' or an export's 'Cable dated:')
+    where there is no DTG."""
     press = _DATELINE.match(body) or _DATELINE.search(raw.header[-300:])
     dateline = None
     if press:
@@ -386,14 +387,11 @@ def _dates(raw: RawCable, routing: Routing, body: str) -> _Dates:
     if m:
         y, mo, d, hh, mm = m.groups()
         page = _utc(int(y), int(mo), int(d), int(hh or 0), int(mm or 0))
-    # a true time (DTG, else the body's own dateline) corrects the page's minutes on its day
-    true_time = routing.dtg or dateline
-    if page is not None and true_time is not None:
-        created = true_time if true_time.date() == page.date() else page
-    else:
-        created = page or true_time
+    # the true time (DTG, else the body's own dateline) is kept apart from the page's field
+    sent = routing.dtg or dateline
+    created = page or sent
     year = created.year if created else None
-    return _Dates(created, year, bool(press))
+    return _Dates(created, sent, year, bool(press))
 
 
 def _utc(y: int, mo: int, d: int, hh: int = 0, mm: int = 0) -> dt.datetime | None:

@@ -38,7 +38,7 @@ class Evidence(Record):
     quote_paragraph: int = Field(description="The paragraph whose text contains `quote`.")
     quote: str = Field(min_length=1, description="An exact substring of the text of paragraph `quote_paragraph`: the words the record rests on.")
     method: str = Field(description="The extraction rule that produced the record, as `family:rule` (e.g. `meetings:memcon-head`).")
-    confidence: float = Field(ge=0.0, le=1.0, description="The rule's confidence that the record is right, from 0 to 1 (rule precision measured on annotated cables).")
+    confidence: float = Field(ge=0.0, le=1.0, description="The rule's estimated precision, from 0 to 1: set per rule from its precision on the annotated development cables and hand-checked samples of the open corpus (see each extractor's rule table).")
 
 
 class EventCoding(Record):
@@ -60,7 +60,8 @@ class Cable(Record):
     source_path: str = Field(description="The input file the cable's fields and records were taken from (the preferred rendering), relative to the input root.")
     source_form: SourceForm = Field(description="The form of `source_path`.")
     renderings: list[str] = Field(description="Every input file that held this cable, as `form:path`, sorted.")
-    created_datetime: dt.datetime | None = Field(description="When the cable was sent, UTC: the date-time group where there is one, else the page's Created field.")
+    created_datetime: dt.datetime | None = Field(description="The WikiLeaks page's Created field as printed (UTC), else the date-time group or press dateline. The page's date is right but its minutes repeat the hour on a 12-hour clock: use `sent_datetime` for the time of day.")
+    sent_datetime: dt.datetime | None = Field(description="When the cable was sent, UTC, from its date-time group (or a press dateline); null when the rendering carries neither. Its minutes are right.")
     origin: str | None = Field(description="The sending post as written (e.g. 'Embassy Lima', 'AMEMBASSY LIMA', 'Secretary of State').")
     origin_code: str | None = Field(description="The post's code as used in reference ids (e.g. LIMA, STATE, NEWDELHI).")
     classification: str | None = Field(description="Overall classification with caveats, e.g. CONFIDENTIAL, SECRET//NOFORN, UNCLASSIFIED//FOR OFFICIAL USE ONLY.")

@@ -93,15 +93,18 @@ def test_page_cut_fields():
     assert [(p.paragraph_number, p.marking) for p in doc.paragraphs] == [(1, "C"), (2, "S/NF")]
 
 
-def test_created_takes_the_dtg_time_when_the_page_agrees_on_the_day():
-    """The page prints the hour again in place of the minutes: 15:15 for 1530Z."""
+def test_created_is_the_page_field_as_printed_and_sent_is_the_true_time():
+    """The page prints the hour again in place of the minutes (15:15 for 1530Z): created keeps
+    the page's field, the convention users join on; sent carries the date-time group's time."""
     doc = read_bytes(page_cut(BODY), "pages/09QUITO123.html")
-    assert doc.cable.created_datetime == dt.datetime(2009, 3, 4, 15, 30, tzinfo=dt.UTC)
+    assert doc.cable.created_datetime == dt.datetime(2009, 3, 4, 15, 15, tzinfo=dt.UTC)
+    assert doc.cable.sent_datetime == dt.datetime(2009, 3, 4, 15, 30, tzinfo=dt.UTC)
 
 
 def test_created_keeps_the_page_when_the_dtg_is_another_day():
     doc = read_bytes(page_cut(BODY, created="2009-03-05 00:12"), "pages/09QUITO123.html")
     assert doc.cable.created_datetime == dt.datetime(2009, 3, 5, 0, 12, tzinfo=dt.UTC)
+    assert doc.cable.sent_datetime == dt.datetime(2009, 3, 4, 15, 30, tzinfo=dt.UTC)
 
 
 # --- header shapes ----------------------------------------------------------------------------
@@ -119,7 +122,7 @@ def test_four_header_shapes(header):
     assert c.precedence == "PRIORITY"
     assert c.to_addressees == ["SECSTATE WASHDC"]
     assert c.info_addressees == ["AMEMBASSY BOGOTA"]
-    assert c.created_datetime.minute == 30
+    assert c.sent_datetime.minute == 30
     assert c.is_partial == header.startswith("This record")
 
 
