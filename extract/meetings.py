@@ -1050,7 +1050,9 @@ def _delegation_leads(cands: list[_Cand], ctx: _Ctx) -> None:
         return
     for para in ctx.doc.paragraphs:
         text = para.text
-        if "led" not in text and "headed" not in text and "chaired" not in text:
+        if "delegation" not in text and " side" not in text and " team" not in text:
+            continue
+        if " led" not in text and "headed" not in text and "chaired" not in text:
             continue
         for m in list(_LED_BY.finditer(text)) + list(_WHO_LED.finditer(text)):
             side = country_code(m.group("side"), ctx.host)
