@@ -23,7 +23,7 @@ from engagements.schema import Meeting, MeetingParticipant, Request
 from engagements.schema.vocab import RequestItem, RequestStatus
 
 from .actors import ActorIndex, is_pronoun_subject, is_we
-from .countries import _ORGANISATIONS, country_code, find_countries, host_country
+from .countries import _ORGANISATIONS, _post_country, country_code, find_countries, host_country
 from .dates import edtf_bounds, find_dates
 from .document import ParsedCable
 from .evidence import record_id
@@ -131,6 +131,9 @@ class _PlacedIndex(ActorIndex):
 _HOST_INSTITUTION = re.compile(r"(?:MFA|MOD|MoD|Ministry|Foreign Ministry|Government|government|G[Oo][A-Z]|Parliament|Congress|Presidency|Palace|Cabinet)\b|[xX]{4,}")
 
 
+#: Bodies that are not the state: NGOs, parties, firms, universities.
+_NON_STATE = re.compile(r"\b(?:House|Foundation|Institute|Watch|Amnesty|Party|Association|Chamber|Company|Corporation|Inc|Ltd|University|NGO|Church|Union|Federation|Movement|Front|Society|Club|Bank)\b")
+
 #: Titles of leaders who travel: in a cable that concerns another country too, an unplaced
 #: "President X" or "Prime Minister X" may be that country's, so the host is no safe default.
 _LEADER_TITLE = re.compile(r"\b(?:President|Prime Minister|PM|King|Emir|Chancellor|Premier|Crown Prince|Sheikh|Foreign Minister|FM)\b")
@@ -151,19 +154,32 @@ class _Placer:
         self.strict = _PlacedIndex(doc, host, people)
         others = {t.country_code for t in doc.tags if t.country_code and t.country_code not in ("USA", host)}
         self.single = bool(host) and host not in set(_ORGANISATIONS.values()) and not others
+        # A mission to an organisation (UNVIE, USNATO) has no host of its own: its "host" is a
+        # guess from the tags, and the people it names come from everywhere.
+        self.post_host = bool(host) and _post_country(doc.cable.origin_code) == host
 
     def resolve(self, phrase: str) -> str | None:
         code = self.actors.resolve(phrase)
-        if code is None or code != self.actors.host:
-            return code
+        if code is None:
+            return None
         sure = self.strict.resolve(phrase)
-        if sure:
-            return sure
-        if self.single or _HOST_INSTITUTION.search(phrase):
+        if sure and sure != code:
+            return None  # the cable's evidence disagrees with itself: no government is safe
+        if code != self.actors.host or sure:
             return code
-        if self.actors.abroad and not _LEADER_TITLE.search(phrase):
-            return code  # a contact an embassy names is its host's; a visiting leader may not be
-        return None
+        if _HOST_INSTITUTION.search(phrase):
+            return code
+        if _NON_STATE.search(phrase):
+            return None  # "Freedom House", "the Chamber of Commerce": no government
+        if not self.post_host:
+            return None
+        if self.single:
+            return code
+        if _LEADER_TITLE.search(phrase):
+            return None  # a visiting "President X" may be the other country's
+        if any(tok in self.actors.names for tok in re.findall(r"\b[A-Z][a-z'-]{2,}\b", phrase)):
+            return code  # the cable titles this contact as an official somewhere ("Minister X")
+        return None  # a bare surname in a cable about several countries: whose, the text does not say
 
     def __getattr__(self, name: str):
         return getattr(self.actors, name)  # host, abroad, names: as the full index has them
@@ -348,8 +364,9 @@ def _items(obj: str, kind: str, self_subject: bool = False) -> list[tuple[Reques
             item = RequestItem.DIPLOMATIC_ACTION
         if self_subject and item == RequestItem.DIPLOMATIC_ACTION:
             item = RequestItem.OTHER  # "that Spain be passed more files": something for itself
-        if item in (RequestItem.EQUIPMENT_OTHER, RequestItem.TRAINING) and kind == "clause":
-            item = RequestItem.DIPLOMATIC_ACTION if not re.search(r"\b(?:provide|give|send|deliver|supply|fund)\b", obj) else item
+        if item not in _NON_MATERIAL and not re.search(r"\b(?:provide|give|send|deliver|supply|fund|finance|disburse|release|pay|grant|help|assist|build|construct|rebuild|repair|equip|train|sell|transfer|lend|donate|share)\b", obj):
+            # "called on the UNSC to impose a ban on the sale of arms": an act, not the arms
+            item = RequestItem.DIPLOMATIC_ACTION
         return [(item, obj.strip())]
     inc = _INCLUDING.search(obj)
     if inc:
@@ -510,8 +527,19 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
     if not items and rule == "asked-addr-for" and requester_code != "USA" and obj.strip():
         items = [(RequestItem.OTHER, obj.strip())]
     for item, words in items:
+        if item == RequestItem.MEETING and not m.groupdict().get("addr"):
+            wm = _MEET_WITH.search(words)
+            if wm:
+                met = None if _PRONOUN_CLAUSE.match(wm.group("who")) else actors.resolve(wm.group("who"))
+                if met is None or met == requester_code:
+                    continue  # "requested meetings with him": whom they asked, the text does not say here
+                if met != addressee_code:
+                    addressee, addressee_code = wm.group("who"), met
         out.append(_Draft(requester, requester_code, addressee, addressee_code, item, words, status, date, paragraph, quote, rule, confidence))
     return out
+
+
+_MEET_WITH = _rx(r"\b(?:meetings?|appointments?|audience|call) with (?P<who>(?:the )?(?:him|her|them|[A-Z][\w./'-]*(?: (?:of |for |the )?[A-Z][\w./'-]*){0,4}))")
 
 
 def _noun_request(sentence: str, m: re.Match, rule: str, confidence: float, paragraph: int,
