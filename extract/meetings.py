@@ -15,7 +15,7 @@ How cables write them, and the rule that reads each (``method`` is ``meetings:<r
 * ``visit``: "X's visit to Y", "X visited Y", "CODEL X" -- a visit is an encounter with the host.
 * ``future``: "will meet ... on <date>", "is scheduled to visit ... on <date>" (planned).
 * ``talks``: "held talks with", "resume migration talks on July 14", "meeting between India and
-  Pakistan", "the upcoming India-Pakistan talks".
+  Pakistan", "discussions between DUSTR X and Ambassador Y", "the upcoming India-Pakistan talks".
 * ``demarche``: "Poloffs delivered the demarche October 30 to <official>".
 * ``subject``: the subject line announces the meeting ("MEETING WITH PRESIDENT X"); it folds into
   the body's record of the same encounter, or stands on the first sentence naming X.
@@ -25,8 +25,14 @@ their government from a nationality written before the title, a US-only office, 
 other titled mentions of the same surname, else the post's host; national groups ("Argentine
 intelligence officials") count as a side but never lead; private persons (activists, party
 leaders, businessmen, former officials) are no side.  Each side's lead is its highest-ranked
-official (an ambassador yields to a visiting principal of his own side); in a participants
-list, the first listed.
+official (an ambassador yields to a visiting principal of his own side; among equals a named
+official before an unnamed office); in a participants list, the first listed.  A delegation
+statement ("the Brazilian delegation was led by X, Title"; "X, Title, led the U.S. delegation,
+which included A, Title; B, Title") names the side's lead and members outright.  A lead's
+country must be one the cable gives: an official placed in the post's host only by default
+(no nationality, no US-only office, no other mention) does not lead a meeting held in another
+country unless that country's side is named there ("Premier Wen" in a Seoul cable visiting
+Pyongyang is not Korean); an unnamed office so placed is not a participant there at all.
 
 Each candidate takes the date written in its sentence (``dates.find_dates``, resolved against
 the cable's date), the venue written there ("in Lima", "New York City"), and the officials named
