@@ -30,15 +30,20 @@ from .vocab import (
 # Evidence: every extracted record says where it came from and how.
 
 
-class Evidence(Record):
-    """Fields that tie an extracted record to its cable, paragraphs and exact words."""
+class Provenance(Record):
+    """How an extracted record is tied to the paragraphs and exact words it rests on, and by what rule."""
 
-    cable_id: CableId = Field(description="The cable the record was read from.")
     paragraph_numbers: list[int] = Field(description="Numbers of the paragraphs that state the record, ascending.")
     quote_paragraph: int = Field(description="The paragraph whose text contains `quote`.")
     quote: str = Field(min_length=1, description="An exact substring of the text of paragraph `quote_paragraph`: the words the record rests on.")
     method: str = Field(description="The extraction rule that produced the record, as `family:rule` (e.g. `meetings:memcon-head`).")
     confidence: float = Field(ge=0.0, le=1.0, description="The rule's estimated precision, from 0 to 1: set per rule from its precision on the annotated development cables and hand-checked samples of the open corpus (see each extractor's rule table).")
+
+
+class Evidence(Provenance):
+    """Provenance within one cable: every per-cable record carries it."""
+
+    cable_id: CableId = Field(description="The cable the record was read from.")
 
 
 class EventCoding(Record):
@@ -121,7 +126,7 @@ class Paragraph(Record):
 # Engagement records.
 
 
-class Dialogue(Record):
+class Dialogue(Provenance):
     """A standing mechanism between governments, one row however many cables mention it."""
 
     dialogue_id: str = Field(pattern=r"^dlg-[a-z0-9-]+$", description="Stable id from the parties and the name or acronym, e.g. dlg-per-usa-bwg.")
@@ -132,13 +137,8 @@ class Dialogue(Record):
     basis: DialogueBasis | None = Field(description="What it rests on, or null when the cables do not say.")
     established_edtf: Edtf | None = Field(description="When it was established (or first met), EDTF, or null.")
     frequency: str | None = Field(description="How often it meets, in words, or null.")
-    first_cable_id: CableId = Field(description="The earliest cable (by id order) that describes it; its evidence fields point there.")
+    first_cable_id: CableId = Field(description="The earliest cable (by id order) that describes it; its provenance fields (paragraphs, quote) point into that cable.")
     cable_count: int = Field(ge=1, description="How many cables mention it (rows in `dialogue_mentions`).")
-    paragraph_numbers: list[int] = Field(description="Paragraphs of `first_cable_id` that describe it.")
-    quote_paragraph: int = Field(description="The paragraph of `first_cable_id` whose text contains `quote`.")
-    quote: str = Field(min_length=1, description="Exact words of `first_cable_id` naming the mechanism.")
-    method: str = Field(description="The extraction rule that found it.")
-    confidence: float = Field(ge=0.0, le=1.0, description="Confidence that it is a real standing mechanism.")
 
 
 class DialogueMention(Evidence):
@@ -162,22 +162,16 @@ class Meeting(Evidence, EventCoding):
     kind: MeetingKind = Field(description="How the cable reports it: memcon, meeting, call-on, visit, codel, dialogue-session (the vocabulary also states the CAMEO/PLOVER crosswalk used for meetings).")
 
 
-class MeetingParticipant(Record):
+class MeetingParticipant(Evidence):
     """A person (or a title) at a meeting, with side, role and level."""
 
     participant_id: str = Field(pattern=r"^par-[0-9A-Za-z]+-[0-9a-f]{10}$", description="Stable id from the meeting and the person's name or title.")
     meeting_id: str = Field(description="The meeting.")
-    cable_id: CableId = Field(description="The cable.")
     name: str | None = Field(description="Full name as a reader would write it, or null when the cable gives only a title.")
     title: str | None = Field(description="Title or office as written, abbreviations expanded (e.g. 'Deputy Assistant Secretary').")
     country_code: PartyCode | None = Field(description="The government (or organisation) the person serves.")
     role: ParticipantRole = Field(description="Lead, participant or notetaker.")
     level: Level | None = Field(description="Rank of the person's office on the level scale; null when it cannot be told.")
-    paragraph_numbers: list[int] = Field(description="Paragraphs naming the person in this meeting.")
-    quote_paragraph: int = Field(description="The paragraph whose text contains `quote`.")
-    quote: str = Field(min_length=1, description="Exact words naming the person or title.")
-    method: str = Field(description="The extraction rule.")
-    confidence: float = Field(ge=0.0, le=1.0, description="Confidence in the record.")
 
 
 class Request(Evidence, EventCoding):
