@@ -235,7 +235,24 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
                 found[key] = _Mech(name, None, p.paragraph_number, quote, "dialogues:described-working-group", 0.6, evidence=True, text=[quote], surroundings=[p.text])
     mechs = list(found.values())
     _gather(doc, mechs, host)
-    return [m for m in mechs if m.parties and len(m.parties) >= max(2, _stated_count(m.name + " " + (m.acronym or "")))]
+    return [m for m in mechs if m.parties and len(m.parties) >= max(2, _stated_count(m.name + " " + (m.acronym or "")))
+            and _name_agrees(m, host) and not _CONFERENCE.search(m.name)]
+
+
+#: Combining forms that name a party inside a mechanism's name ("Franco-Israeli", "Sino-").
+_COMBINING = {"Franco": "FRA", "Sino": "CHN", "Indo": "IND", "Anglo": "GBR", "Russo": "RUS", "Italo": "ITA",
+              "Germano": "DEU", "Hispano": "ESP", "Luso": "PRT", "Turco": "TUR", "Greco": "GRC", "Nippo": "JPN"}
+#: A recurring conference named for its city or organiser ("IISS Manama Dialogue", "Shangri-La
+#: Dialogue"), or a group of a multilateral regime (the NSG's Consultative Group): no bilateral mechanism.
+_CONFERENCE = _rx(r"\b(?:IISS|Shangri-La|Manama Dialogue|Halifax|Munich Security|Davos|NSG|Nuclear Suppliers|Wassenaar|MTCR|Australia Group)\b")
+
+
+def _name_agrees(mech: _Mech, host: str | None) -> bool:
+    """A party the name itself states must be among the parties: "UK-China Economic and
+    Financial Dialogue" in a Beijing cable is no US-China mechanism, whatever the host default."""
+    named = {c for _, _, c in find_countries(mech.name, host)}
+    named |= {_COMBINING[w] for w in re.findall(r"\b([A-Z][a-z]+)-", mech.name) if w in _COMBINING}
+    return named <= mech.parties
 
 
 #: Standing formats whose membership is part of their definition, so a cable names them
