@@ -354,6 +354,7 @@ _NAME_PARTICLES = re.compile(r"\b(?:van der|van den|de la|de los|de las|van|von|
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # 'G.V. Rao': initials are part of a name
+_OFFICE_BEFORE_RANK = re.compile(r"(?P<office>(?:[A-Z][\w/.'’-]*\s+){0,5}(?:Department|Division|Directorate|Office|Section|Unit)?\s*(?:Head|Director|Chief|Coordinator|Counselor|Counsellor))\s+$")
 _BARE_RANKS = frozenset({"general", "gen", "admiral", "adm", "colonel", "col", "brigadier"})
 _AIDE_BEFORE = re.compile(r"\b(?:[A-Z][\w/]*\s+)?(?:Advis[eo]r|Assistant|Aide|Deputy|Spokes\w+|Chief of Staff|Counsel+or|Envoy)\s+to\s+(?:the\s+)?$")
 _GLUE = re.compile(r"^\s*(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,2}$")
@@ -499,6 +500,10 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
         aide = _AIDE_BEFORE.search(before)
         if aide:
             title = before[aide.start():] + title  # "Advisor to the Deputy Foreign Minister X": an aide
+        rank_of = _OFFICE_BEFORE_RANK.search(before) if title in ("Minister", "Minister-Counselor", "Minister Counselor") else None
+        if rank_of:
+            # "Department Head Minister Carlos Abreu": the diplomat's rank follows his office
+            title = rank_of.group("office").strip() + " (" + title + ")"
         full_title = expand_title(title)
         if country is None:
             bare_secretary = title.lower() == "secretary" and not before.rstrip().lower().endswith("the")
@@ -511,6 +516,10 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
                 country = ctx.host  # a post's or a subject country's own officials
                 weak = True
         level = level_for_title(full_title, country)
+        if rank_of:
+            level = level_for_title(rank_of.group("office"), country) or Level.SENIOR_OFFICIAL
+            if level == Level.WORKING_LEVEL and re.search(r"\bHead\b", rank_of.group("office")):
+                level = Level.SENIOR_OFFICIAL  # heads a department
         start = m.start("adj") if adj else m.start("title")
         end = name_end if name else m.end("title")
         person = Person(name=name, title=full_title, country=country, level=level, start=start, end=end, text=text[start:end], raw_title=title)

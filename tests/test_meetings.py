@@ -203,3 +203,12 @@ def test_a_delegation_led_by_and_its_members_are_the_sides_of_the_meeting_report
     assert ("Tom Brown", "USA", "participant", "working_level") in mine
     for p in participants:
         assert p.quote in _cable(text).paragraph(p.quote_paragraph).text
+
+
+def test_a_diplomats_rank_after_his_office_is_no_portfolio():
+    text = CABLE.replace(
+        "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+        "2. (C) On March 2 Poloff delivered the demarche to North America Department Head Minister Jorge Vaca.")
+    _, participants = extract_meetings(_cable(text))
+    (vaca,) = [p for p in participants if p.name == "Jorge Vaca"]
+    assert vaca.level == "senior_official" and vaca.title.endswith("(Minister)")
