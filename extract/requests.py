@@ -131,6 +131,9 @@ class _PlacedIndex(ActorIndex):
 _HOST_INSTITUTION = re.compile(r"(?:MFA|MOD|MoD|Ministry|Foreign Ministry|Government|government|G[Oo][A-Z]|Parliament|Congress|Presidency|Palace|Cabinet)\b|[xX]{4,}")
 
 
+#: US agencies and offices that posts name by acronym, often with the host's name after them.
+_US_AGENCY = re.compile(r"^(?:the\s+)?(?:Legatt?|LEGATT?|DEA|FBI|ATF|DHS|ICE|CBP|USAID|USTR|MILGRP|MilGrp|DAO|ODC|OSC|INL|NAS|RSO|USCG)\b")
+
 #: Bodies that are not the state: NGOs, parties, firms, universities.
 _NON_STATE = re.compile(r"\b(?:House|Foundation|Institute|Watch|Amnesty|Party|Association|Chamber|Company|Corporation|Inc|Ltd|University|NGO|Church|Union|Federation|Movement|Front|Society|Club|Bank)\b")
 
@@ -159,6 +162,8 @@ class _Placer:
         self.post_host = bool(host) and _post_country(doc.cable.origin_code) == host
 
     def resolve(self, phrase: str) -> str | None:
+        if _US_AGENCY.match(phrase.strip()):
+            return "USA"  # "DEA Panama", "Legatt": a US office abroad, named for its host city
         code = self.actors.resolve(phrase)
         if code is None:
             return None
@@ -464,6 +469,8 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         status = _status(sentence[m.end():], after)
         return [_Draft(requester, requester_code, m.group("addr"), target, RequestItem.MEETING, sentence[m.start():m.end()].strip(), status, None, paragraph, sentence.strip(), rule, confidence)]
     obj = _object(sentence, m.end())
+    if rule == "requested" and _THAT_SUBJECT.match(obj) and _government(_THAT_SUBJECT.match(obj).group("addr"), actors):
+        kind = "clause"  # "requested the USG reach out to X": the government named is asked to act
     if _INFO_ASKED.match(obj.strip()):
         return []  # "asked X for his assessment": a question, not a request
     if kind == "demarche":
