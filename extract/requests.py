@@ -473,6 +473,9 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         kind = "clause"  # "requested the USG reach out to X": the government named is asked to act
     if _INFO_ASKED.match(obj.strip()):
         return []  # "asked X for his assessment": a question, not a request
+    if kind == "list" and re.search(r"\b(?:sought|seek)\b", m.group(0)) and not (
+            _FROM_ADDR.search(obj) or _MEET_WITH.search(obj) or find_countries(" ".join(obj.split()[:6]), actors.host)):
+        return []  # "sought ways to", "sought closer relations": an aim; a request names whom it asks
     if kind == "demarche":
         if requester_code != "USA":
             return []
