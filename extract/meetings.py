@@ -136,7 +136,7 @@ _EXCLUDE = re.compile(
     r"refused to meet|declined to meet|did not meet|never met|has not met|have not met|no plans? to)",
     _F,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|should|would like to|wants? to|wished to|hope[sd]? to|if|unless|whether|possible|possibility of|potential)\s+(?:\w+\s+)?(?:meet|visit|travel|call|talk|hold|a visit|a meeting|pay)\b", _F)
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|should|would like to|wants? to|wished to|(?:was|is|were|are) (?:willing|ready|prepared) to|hope[sd]? to|if|unless|whether|possible|possibility of|potential)\s+(?:\w+\s+)?(?:meet|visit|travel|call|talks?|hold|resume|a visit|a meeting|pay)\b", _F)
 _PROPOSED = re.compile(r"\b(?:propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|ation|es)|offered to host|would welcome|asked for a meeting|requested a meeting)\b", _F)
 _CANCELLED = re.compile(r"\b(?:cancel(?:l?ed|s)?|called off|postponed)\b", _F)
 _FUTURE = re.compile(r"\b(?:will|shall|upcoming|forthcoming|next|scheduled|planned|plans? to|is to|are to|expected to|slated|to be held|tentatively|invitation|accepted|agreed to (?:visit|meet|travel|host))\b", _F)
@@ -528,7 +528,26 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
         if person.country != "USA" and _is_private(text, start, end):
             continue
         out.append((person, start, end))
+    for m in _BETWEEN_PLURAL.finditer(text):
+        # "the meeting between the Indian and Pakistani Foreign Secretaries": one of each
+        single = re.sub(r"ies$", "y", m.group("title"))
+        single = re.sub(r"(?<!s)s$", "", single)
+        for key in ("a", "b"):
+            word = re.sub(r"(?:'s|’s)$", "", m.group(key))
+            code = country_code(word, ctx.host)
+            if code is None or not (_is_adjective(word) or _is_country_word(word)):
+                continue
+            full = expand_title(single)
+            person = Person(name=None, title=full, country=code, level=level_for_title(full, code),
+                            start=m.start(key), end=m.end(), text=text[m.start(key):m.end()], raw_title=single)
+            out.append((person, m.start(key), m.end()))
     return out
+
+
+_BETWEEN_PLURAL = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z][a-z]+)\s+and\s+(?:the\s+)?(?P<b>[A-Z][a-z]+(?:'s|’s)?)\s+"
+    r"(?P<title>(?:(?:Foreign|Defen[cs]e|Interior|Finance|Trade|Prime|Deputy|Vice|National Security)\s+)?"
+    r"(?:Secretaries|Ministers|Presidents|Ambassadors|Advis[eo]rs|Envoys|Negotiators|Chiefs of Staff|Chiefs))\b")
 
 
 # --- sentence rules --------------------------------------------------------------------------
@@ -938,6 +957,9 @@ def _same(a: _Cand, b: _Cand) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
     shared = _surnames(a) & _surnames(b)
+    if not shared and not _surnames(a) and not _surnames(b) and a.status == b.status != "held":
+        sides = lambda c: {(p.country, _plain(p.title)) for p in c.people if p.country and p.title}
+        return bool(sides(a)) and sides(a) == sides(b)  # the same unnamed offices of the same sides
     return bool(shared) and (a.block_people or b.block_people or bool(_foreign_keys(a) & _foreign_keys(b)))
 
 

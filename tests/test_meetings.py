@@ -212,3 +212,15 @@ def test_a_diplomats_rank_after_his_office_is_no_portfolio():
     _, participants = extract_meetings(_cable(text))
     (vaca,) = [p for p in participants if p.name == "Jorge Vaca"]
     assert vaca.level == "senior_official" and vaca.title.endswith("(Minister)")
+
+
+def test_a_meeting_between_two_nations_officials_written_in_the_plural():
+    text = CABLE.replace(
+        "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+        "2. (C) Perez said the upcoming meeting between the Bolivian and Chilean Foreign Ministers would matter. "
+        "He said Bolivia was willing to resume talks with Peru.")
+    meetings, participants = extract_meetings(_cable(text))
+    (m,) = [m for m in meetings if 2 in m.paragraph_numbers and m.status == "planned"]
+    leads = {(p.country_code, p.title, p.level) for p in participants if p.meeting_id == m.meeting_id and p.role == "lead"}
+    assert leads == {("BOL", "Foreign Minister", "minister"), ("CHL", "Foreign Minister", "minister")}
+    assert not [m for m in meetings if 2 in m.paragraph_numbers and m.status == "held"]
