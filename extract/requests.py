@@ -23,7 +23,7 @@ from engagements.schema import Meeting, MeetingParticipant, Request
 from engagements.schema.vocab import RequestItem, RequestStatus
 
 from .actors import ActorIndex, is_pronoun_subject, is_we
-from .countries import _ORGANISATIONS, _post_country, country_code, find_countries, host_country
+from .countries import _ADJECTIVES, _ORGANISATIONS, _post_country, country_code, find_countries, host_country
 from .dates import edtf_bounds, find_dates
 from .document import ParsedCable
 from .evidence import record_id
@@ -490,6 +490,8 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         tm = _THAT_SUBJECT.match(obj)
         if tm and tm.group("addr").endswith(("'s", "’s")):
             tm = None  # "that Mexico's performance could": a possessive, not a government asked to act
+        if tm and tm.group("addr").split()[-1] in _ADJECTIVES and re.match(r"\s+(?!should|must|not|be|needed|needs|has|had|ought)[a-z]", obj[tm.end("addr"):]):
+            tm = None  # "that the Chilean banking sector be targeted": a nationality on a noun
         target = _government(tm.group("addr"), actors) if tm else None
         if tm and requester_code in {c for _, _, c in find_countries(tm.group("addr"), actors.host)}:
             target = None  # "that the U.S. and Switzerland sign": a joint step, not a request

@@ -38,3 +38,9 @@ def test_find_countries_gives_spans_in_order():
 
 def test_capitals_and_uppercase_text():
     assert [c for *_, c in find_countries("PERUVIAN AND BRAZILIAN OFFICIALS")] == ["PER", "BRA"]
+
+
+def test_american_after_a_region_is_no_us():
+    from engagements.extract.countries import find_countries
+    assert find_countries("the Inter-American Commission and Latin American states") == []
+    assert [c for _, _, c in find_countries("American officials and U.S.-Pakistan talks")] == ["USA", "USA", "PAK"]

@@ -80,3 +80,19 @@ def test_between_names_the_parties_of_another_pair():
 def test_an_embassy_event_is_not_a_mechanism():
     doc = cable("The Embassy hosted a Youth Dialogue with Peruvian students, the first session of which met in May.")
     assert extract_dialogues(doc)[0] == []
+
+
+def test_a_pair_in_the_name_must_be_the_parties():
+    doc = cable("The U.S. Embassy noted that the second UK-Chile Economic Dialogue (UCED) met in London on May 11 with bilateral counterparts.", post="BEIJING", tags="PREL, CH, UK")
+    assert [d.country_codes for d in extract_dialogues(doc)[0]] in ([], [["CHL", "GBR"]])
+
+
+def test_a_format_defined_by_its_members_takes_them():
+    doc = cable("The Ambassador and the Vice Minister discussed the next round of the Six-Party Talks (6PT), which last met in Beijing.", post="SEOUL", tags="PREL, KS, KN")
+    (d,), _, _ = extract_dialogues(doc)
+    assert d.country_codes == ["CHN", "JPN", "KOR", "PRK", "RUS", "USA"]
+
+
+def test_a_conference_named_for_its_city_is_no_mechanism():
+    doc = cable("The Ambassador met the Foreign Minister on the margins of the IISS Manama Dialogue, the sixth annual session.", post="MANAMA", tags="PREL, BA")
+    assert extract_dialogues(doc)[0] == []

@@ -121,3 +121,59 @@ def test_a_government_instructing_its_own_bodies_is_no_request():
 def test_the_north_in_a_seoul_cable_is_the_dprk():
     doc = cable("The North, however, has demanded that Seoul provide economic aid before any summit.", post="SEOUL", tags="PREL, KS, KN")
     assert keys(extract_requests(doc)) == [("PRK", "KOR", "financial_assistance")]
+
+
+def test_questions_put_through_request_verbs_are_no_requests():
+    doc = cable(
+        "The Vice Minister asked for an update on the status of the radar sale.",
+        "The Vice Minister asked the Ambassador to say whether the USG would fund the program.",
+        "The Vice Minister asked for others' assessments of the border situation.",
+    )
+    assert extract_requests(doc) == []
+
+
+def test_calling_on_a_person_is_a_visit():
+    doc = cable("On May 4 Chilean Ambassador Soto called on the Ambassador to brief him on the talks.")
+    assert extract_requests(doc) == []
+
+
+def test_a_that_clause_needs_a_government_to_act():
+    doc = cable(
+        "The Vice Minister asked that the shipment be delayed.",
+        "The Vice Minister asked that the donor community lessen its conditions.",
+        "The Vice Minister asked that the Government of the United States (USG) extend the program.",
+    )
+    assert keys(extract_requests(doc)) == [("PER", "USA", "diplomatic_action")]
+
+
+def test_an_unplaced_leader_in_a_cable_about_another_country_has_no_government():
+    doc = cable("President Kumar requested more financial assistance for the flood victims.", post="LONDON", tags="PREL, UK, PK")
+    assert extract_requests(doc) == []
+    doc = cable("President Kumar requested more financial assistance for the flood victims.", post="LONDON", tags="PREL, UK")
+    assert keys(extract_requests(doc)) == [("GBR", "USA", "financial_assistance")]
+
+
+def test_a_mission_to_an_organisation_assumes_no_host_for_its_contacts():
+    doc = cable("Kessler requested more financial assistance for the program.", post="USNATO", tags="PREL, NATO, AF")
+    assert extract_requests(doc) == []
+
+
+def test_joint_steps_and_nationality_adjectives_are_no_suggested_requests():
+    doc = cable(
+        "Foreign Minister Rojas suggested that the U.S. and Peru sign a joint statement.",
+        "Foreign Minister Rojas suggested that the Chilean banking sector be targeted.",
+        "The Inter-American Commission recommended that Peru adopt new prison rules.",
+    )
+    assert extract_requests(doc) == []
+
+
+def test_a_clause_asks_for_material_only_with_a_giving_verb():
+    doc = cable("Foreign Minister Rojas called on the UN Security Council to impose a ban on the sale of weapons.")
+    assert keys(extract_requests(doc)) == [("PER", "UN", "diplomatic_action")]
+    doc = cable("Foreign Minister Rojas urged the USG to provide helicopters to the police.")
+    assert keys(extract_requests(doc)) == [("PER", "USA", "helicopters")]
+
+
+def test_seeking_needs_someone_to_ask():
+    doc = cable("Foreign Minister Rojas has sought closer relations with the region.")
+    assert extract_requests(doc) == []
