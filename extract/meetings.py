@@ -475,6 +475,13 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
         if tail.startswith(("'s", "’s")):
             if not _AFTER_POSSESSIVE_KEEP.match(tail):
                 continue  # "President Lula's Foreign Affairs Advisor": the advisor is meant
+        us_rank = False
+        if title == "Minister" and re.match(r"[\s-]+Counsel+or\b", text[m.end("title"):m.end("title") + 14]):
+            # "Pol Minister Counselor": an embassy rank, not a minister named Counselor
+            title, name = "Minister-Counselor", None
+            if ctx.embassy and re.search(r"\b(?:Pol|Econ|Political|Economic|Embassy|Mission|Management|Public Affairs)\s*$", text[max(0, m.start() - 30):m.start("title")]):
+                adj = adj or None
+                us_rank = True
         if name:
             name = re.sub(r"(?:'s|’s)$", "", name)
         if adj and country_code(adj, ctx.host) is None and adj not in ("U.S.", "US"):
@@ -488,7 +495,7 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             pm = _ADJ_POSSESSIVE.search(before)
             if pm and country_code(pm.group("adj"), ctx.host):
                 country = country_code(pm.group("adj"), ctx.host)  # "Israel's Chief Scientist"
-        if country is None and (_UNAMBIGUOUS_US.match(title) or _US_EMBASSY_BEFORE.search(before)):
+        if country is None and (us_rank or _UNAMBIGUOUS_US.match(title) or _US_EMBASSY_BEFORE.search(before)):
             country = "USA"
         if country is None:
             country = _country_just_before(before, ctx.host)  # "Arab League Chief of Staff", "ROK NSA"

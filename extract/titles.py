@@ -114,7 +114,7 @@ _RULES: list[tuple[re.Pattern, Level]] = [
         (r"\b(?:general|admiral|commander|commandant|chief of (?:the )?(?:defen[cs]e|general staff|staff of the (?:army|navy|air force|armed forces))|chairman of the joint chiefs|chief of naval operations|brigadier|air marshal|CHOD|CJCS)\b", _L.MILITARY_COMMANDER),
         # Legislators.
         (r"\b(?:senator|congressman|congresswoman|member of (?:congress|parliament)|MP|parliamentarian|legislator|assemblyman|deputies|speaker|majority leader|minority leader|congressional delegation|CODEL|federal deputy|national deputy|deputy \(|Sen\.|Rep\.)\b", _L.LEGISLATOR),
-        (r"^(?:\w+ )?(?:deputy|diputado|representative)$", _L.LEGISLATOR),
+        (r"^(?!(?:special|permanent|trade|personal|high)\b)(?:\w+ )?(?:deputy|diputado|representative)$", _L.LEGISLATOR),
         # Senior officials.
         (r"\bspecial\b.*\b(?:representative|envoy|coordinator)\b|\b(?:chief|negotiator|director[- ]general|deputy director[- ]general|secretary[- ]general|national security advis[eo]r|senior director|governor|chief of staff|special (?:representative|envoy|advis[eo]r|assistant to the president)|envoy|deputy chief of mission|DCM|chairman|chairwoman|chair|president of|head of|high commissioner|chief prosecutor|prosecutor general|attorney|advis[eo]r to the president|presidential advis[eo]r|foreign (?:affairs|policy) advis[eo]r|mayor|additional secretary|political director|director of (?:national|the)|coordinator|spokesman|spokesperson|secretary)\b", _L.SENIOR_OFFICIAL),
         # Working level.

@@ -224,3 +224,13 @@ def test_a_meeting_between_two_nations_officials_written_in_the_plural():
     leads = {(p.country_code, p.title, p.level) for p in participants if p.meeting_id == m.meeting_id and p.role == "lead"}
     assert leads == {("BOL", "Foreign Minister", "minister"), ("CHL", "Foreign Minister", "minister")}
     assert not [m for m in meetings if 2 in m.paragraph_numbers and m.status == "held"]
+
+
+def test_an_embassy_minister_counselor_is_ours_and_a_special_representative_no_legislator():
+    text = CABLE.replace(
+        "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+        "2. (C) During a March 2 meeting with Pol Minister Counselor, Special Representative Jorge Vaca discussed trade.")
+    _, participants = extract_meetings(_cable(text))
+    people = {(p.title, p.country_code, p.level) for p in participants}
+    assert ("Minister-Counselor", "USA", "senior_official") in people
+    assert ("Special Representative", "BOL", "senior_official") in people
