@@ -131,6 +131,9 @@ class _PlacedIndex(ActorIndex):
 _HOST_INSTITUTION = re.compile(r"(?:MFA|MOD|MoD|Ministry|Foreign Ministry|Government|government|G[Oo][A-Z]|Parliament|Congress|Presidency|Palace|Cabinet)\b|[xX]{4,}")
 
 
+#: Capitalised words that open sentences but name no official.
+_NOT_AN_ACTOR = re.compile(r"(?:For|To|With|By|From|As|At|And|But|So|Thus|Activists|Observers|Sources|Contacts|Critics|Analysts|Participants|Members|Students|Leaders|Protesters|Demonstrators|Residents|Locals|Journalists|Businessmen|Investors|Others|Many|Some|Most|Several|Central American|Latin American|South American)")
+
 #: US agencies and offices that posts name by acronym, often with the host's name after them.
 _US_AGENCY = re.compile(r"^(?:the\s+)?(?:Legatt?|LEGATT?|DEA|FBI|ATF|DHS|ICE|CBP|USAID|USTR|MILGRP|MilGrp|DAO|ODC|OSC|INL|NAS|RSO|USCG)\b")
 
@@ -162,6 +165,8 @@ class _Placer:
         self.post_host = bool(host) and _post_country(doc.cable.origin_code) == host
 
     def resolve(self, phrase: str) -> str | None:
+        if _NOT_AN_ACTOR.fullmatch(phrase.strip()):
+            return None  # "For that reason, ... he requested", "Activists urged": no official named
         if _US_AGENCY.match(phrase.strip()):
             return "USA"  # "DEA Panama", "Legatt": a US office abroad, named for its host city
         code = self.actors.resolve(phrase)
@@ -209,7 +214,7 @@ def extract_requests(doc: ParsedCable, meetings: list[Meeting] | None = None,
                 code = actors.resolve(subject)
                 if code:
                     last_actor = (subject, code)
-            for draft in _requests_in_sentence(sentence, p.paragraph_number, actors, host, last_actor, reference, text[e:e + 400]):
+            for draft in _requests_in_sentence(sentence, p.paragraph_number, actors, host, last_actor, reference, text[e:e + 400], text):
                 draft.item_text = _antecedent(draft.item_text, text[:s])
                 key = (draft.requester_country, draft.addressee_country, draft.item)
                 if key in drafts:
@@ -269,7 +274,8 @@ def _leading_subject(sentence: str) -> str | None:
 
 
 def _requests_in_sentence(sentence: str, paragraph: int, actors: ActorIndex, host: str | None,
-                          last_actor: tuple[str, str] | None, reference: dt.date | None, after: str) -> list[_Draft]:
+                          last_actor: tuple[str, str] | None, reference: dt.date | None, after: str,
+                          paragraph_text: str = "") -> list[_Draft]:
     out: list[_Draft] = []
     if not _ANY_TRIGGER.search(sentence):
         return out  # one scan rules out most sentences before the fifteen rules run
@@ -282,7 +288,7 @@ def _requests_in_sentence(sentence: str, paragraph: int, actors: ActorIndex, hos
             if _NOT_A_REQUEST.search(before) or not before.strip() or _QUESTION_AFTER.match(sentence[m.end():]):
                 continue
             taken.append((m.start(), m.end()))
-            out.extend(_read_request(sentence, m, rule, kind, confidence, paragraph, actors, host, last_actor, reference, after))
+            out.extend(_read_request(sentence, m, rule, kind, confidence, paragraph, actors, host, last_actor, reference, after, paragraph_text or sentence))
     return out
 
 
@@ -329,7 +335,7 @@ def _requester(before: str, actors: ActorIndex, last_actor: tuple[str, str] | No
     return (phrase, code) if code else None
 
 
-def _addressee(m: re.Match, obj: str, kind: str, requester_code: str, actors: ActorIndex, host: str | None) -> tuple[str | None, str | None]:
+def _addressee(m: re.Match, obj: str, kind: str, requester_code: str, actors: ActorIndex, host: str | None, paragraph: str = "") -> tuple[str | None, str | None]:
     """Who was asked: the named addressee ("asked the GOP to"), the government of "from X",
     the subject of a that-clause; else the US for a foreign requester and the host for a US
     one.  A named addressee that cannot be placed gives None: the request is dropped."""
@@ -421,6 +427,13 @@ _NEGATIVE_CLAUSE = re.compile(r"^(?:\w+\s+){0,4}?not\b")
 _HEAD_OF_STATE = re.compile(r"\b(?:POTUS|President|Prime Minister|King)\b")
 
 
+def _adjective_on_noun(tm: re.Match, obj: str) -> bool:
+    """"Cuban membership", "Costa Rican recognition": a nationality before a noun, no actor."""
+    words = tm.group("addr").split()
+    adjective = words[-1] in _ADJECTIVES or " ".join(words[-2:]) in _ADJECTIVES
+    return adjective and bool(re.match(r"\s+(?!should|must|not|be|needed|needs|has|had|ought)[a-z]", obj[tm.end("addr"):]))
+
+
 def _government(phrase: str, actors: ActorIndex) -> str | None:
     """The government a that-clause subject names outright ("the USG", "Iceland",
     "President Obama"), not a person whose side must be guessed ("the Ambassador")."""
@@ -455,7 +468,7 @@ def _status(sentence_rest: str, after: str) -> RequestStatus:
 
 def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: float, paragraph: int,
                   actors: ActorIndex, host: str | None, last_actor: tuple[str, str] | None,
-                  reference: dt.date | None, after: str) -> list[_Draft]:
+                  reference: dt.date | None, after: str, paragraph_text: str = "") -> list[_Draft]:
     if kind == "noun":
         return _noun_request(sentence, m, rule, confidence, paragraph, actors, host, after)
     who = _requester(sentence[:m.start()], actors, last_actor)
@@ -469,7 +482,7 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         status = _status(sentence[m.end():], after)
         return [_Draft(requester, requester_code, m.group("addr"), target, RequestItem.MEETING, sentence[m.start():m.end()].strip(), status, None, paragraph, sentence.strip(), rule, confidence)]
     obj = _object(sentence, m.end())
-    if rule == "requested" and _THAT_SUBJECT.match(obj) and _government(_THAT_SUBJECT.match(obj).group("addr"), actors):
+    if rule == "requested" and _THAT_SUBJECT.match(obj) and not _adjective_on_noun(_THAT_SUBJECT.match(obj), obj) and _government(_THAT_SUBJECT.match(obj).group("addr"), actors):
         kind = "clause"  # "requested the USG reach out to X": the government named is asked to act
     if _INFO_ASKED.match(obj.strip()):
         return []  # "asked X for his assessment": a question, not a request
@@ -490,7 +503,7 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         tm = _THAT_SUBJECT.match(obj)
         if tm and tm.group("addr").endswith(("'s", "’s")):
             tm = None  # "that Mexico's performance could": a possessive, not a government asked to act
-        if tm and tm.group("addr").split()[-1] in _ADJECTIVES and re.match(r"\s+(?!should|must|not|be|needed|needs|has|had|ought)[a-z]", obj[tm.end("addr"):]):
+        if tm and _adjective_on_noun(tm, obj):
             tm = None  # "that the Chilean banking sector be targeted": a nationality on a noun
         target = _government(tm.group("addr"), actors) if tm else None
         if tm and requester_code in {c for _, _, c in find_countries(tm.group("addr"), actors.host)}:
@@ -502,7 +515,9 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         return []  # "called for fiscal reform": advocacy unless someone is named to act
     if kind == "list" and requester_code == "USA" and _OFFICE_SUBJECT.match(requester.strip()):
         return []  # "Post has requested a Science Fellow": the US asking itself
-    addressee, addressee_code = _addressee(m, obj, kind, requester_code, actors, host)
+    addressee, addressee_code = _addressee(m, obj, kind, requester_code, actors, host, paragraph_text)
+    if addressee_code is None and requester_code != "USA":
+        return []
     if addressee_code is None and (m.groupdict().get("addr") or addressee):
         return []
     if re.match(r"called\s+on\b", m.group(0)) and not (find_countries(addressee or "", actors.host) or _HOST_INSTITUTION.search(addressee or "")):
@@ -515,6 +530,13 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
         return []
     if addressee_code is None and requester_code == "USA":
         return []
+    if kind == "demarche":
+        to = re.search(r"\bto\s+([^,;]{3,80})", obj)
+        sides = {c for _, _, c in find_countries(to.group(1), actors.host)} if to else set()
+        if sides and addressee_code not in sides:
+            if "USA" in sides or len(sides) > 1:
+                return []  # delivered to another US office, or to several: not a host demarche
+            addressee, addressee_code = to.group(1).strip(), sides.pop()  # "to Arab League SYG Moussa"
     status = _status(sentence[m.end():], after)
     dates = find_dates(sentence, reference)
     date = dates[0].edtf if dates else None
