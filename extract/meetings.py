@@ -1206,7 +1206,10 @@ def _records(doc: ParsedCable, c: _Cand, host: str | None = None) -> tuple[Meeti
         # an unnamed office ('the President') placed in the host only by default is not
         # known to be at a meeting held in another country
         people = [p for p in people if p.name or _may_lead(p, people, c.country, host)]
-        _lead_by_rank(people, c.country, host)
+        # a planned trip abroad is the host's own official travelling ("President Lee will visit
+        # Washington"): he leads his side there
+        travel = c.rule in ("visit", "future") and c.status != "held"
+        _lead_by_rank(people, None if travel else c.country, host)
     cameo, plover, mode = event_coding(c.status, c.country, c.parties())
     meeting = Meeting(
         meeting_id=meeting_id, cable_id=doc.cable_id, paragraph_numbers=sorted(c.paragraphs),

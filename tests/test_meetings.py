@@ -234,3 +234,10 @@ def test_an_embassy_minister_counselor_is_ours_and_a_special_representative_no_l
     people = {(p.title, p.country_code, p.level) for p in participants}
     assert ("Minister-Counselor", "USA", "senior_official") in people
     assert ("Special Representative", "BOL", "senior_official") in people
+
+
+def test_the_hosts_official_leads_his_side_on_a_planned_trip_abroad():
+    meetings, participants = extract_meetings(_cable())
+    (planned,) = [m for m in meetings if m.status == "planned"]
+    leads = {(p.name, p.country_code) for p in participants if p.meeting_id == planned.meeting_id and p.role == "lead"}
+    assert ("Gomez", "BOL") in leads
