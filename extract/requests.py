@@ -132,7 +132,7 @@ _HOST_INSTITUTION = re.compile(r"(?:MFA|MOD|MoD|Ministry|Foreign Ministry|Gover
 
 
 #: Capitalised words that open sentences but name no official.
-_NOT_AN_ACTOR = re.compile(r"(?:For|To|With|By|From|As|At|And|But|So|Thus|Activists|Observers|Sources|Contacts|Critics|Analysts|Participants|Members|Students|Leaders|Protesters|Demonstrators|Residents|Locals|Journalists|Businessmen|Investors|Others|Many|Some|Most|Several|Central American|Latin American|South American)")
+_NOT_AN_ACTOR = re.compile(r"(?:For|To|With|By|From|As|At|And|But|So|Thus|Activists|Observers|Sources|Contacts|Critics|Analysts|Participants|Members|Students|Leaders|Protesters|Demonstrators|Residents|Locals|Journalists|Businessmen|Investors|Others|Many|Some|Most|Several|Central American|Latin American|South American|Human Rights)")
 
 #: US agencies and offices that posts name by acronym, often with the host's name after them.
 _US_AGENCY = re.compile(r"^(?:the\s+)?(?:Legatt?|LEGATT?|DEA|FBI|ATF|DHS|ICE|CBP|USAID|USTR|MILGRP|MilGrp|DAO|ODC|OSC|INL|NAS|RSO|USCG)\b")
@@ -531,8 +531,9 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
     if addressee_code is None and requester_code == "USA":
         return []
     if kind == "demarche":
-        to = re.search(r"\bto\s+([^,;]{3,80})", obj)
-        sides = {c for _, _, c in find_countries(to.group(1), actors.host)} if to else set()
+        to = re.search(r"\bto\s+((?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4})", obj)
+        head = to.group(1) if to and not _HOST_INSTITUTION.search(to.group(1)) and not re.search(r"\b(?:Desk|Office|Director|Division|Department)\b", to.group(1)) else ""
+        sides = {c for _, _, c in find_countries(head, actors.host)}
         if sides and addressee_code not in sides:
             if "USA" in sides or len(sides) > 1:
                 return []  # delivered to another US office, or to several: not a host demarche
