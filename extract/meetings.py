@@ -772,6 +772,15 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
     if said and said.start() < hi:
         hi = said.start()  # what was said is not who met: "told the Ambassador that President X ..."
     people = [p for p, ps, pe in everyone if (first or ps >= lo) and pe <= hi and not (p.reporter and ps < at and rule != "told-us")]
+    if rule in ("met-with", "call-on") and ctx.host and ctx.host != "USA":
+        # "NSA Jones, the Ambassador and delegation met President Zardari": who comes with a
+        # US official to meet the host's officials is on the US side
+        subject = [p for p, ps, pe in everyone if ps < at and any(p is q for q in people)]
+        obj = [p for p, ps, pe in everyone if ps > at and any(p is q for q in people)]
+        if any(q.country == "USA" and not q.weak for q in subject) and any(q.country == ctx.host for q in obj):
+            for q in subject:
+                if q.weak and q.country == ctx.host and not _SPEECH.search(sentence, 0, at):
+                    q.country, q.weak, q.level = "USA", False, level_for_title(q.title, "USA")
     frame = [m for m in _SPEECH.finditer(sentence, lo, at)]
     if frame and rule != "told-us":
         # who reports is not who meets: "Perez told us that Gomez will meet Lula"

@@ -241,3 +241,13 @@ def test_the_hosts_official_leads_his_side_on_a_planned_trip_abroad():
     (planned,) = [m for m in meetings if m.status == "planned"]
     leads = {(p.name, p.country_code) for p in participants if p.meeting_id == planned.meeting_id and p.role == "lead"}
     assert ("Gomez", "BOL") in leads
+
+
+def test_who_comes_with_a_us_official_to_meet_the_hosts_officials_is_on_the_us_side():
+    text = CABLE.replace(
+        "2. (C) Perez told the Ambassador that President Gomez will travel to Brasilia on March 20 to meet Brazilian President Lula.",
+        "2. (C) National Security Advisor James Stone, the Ambassador and staff met President Gomez on March 2.")
+    meetings, participants = extract_meetings(_cable(text))
+    (m,) = [m for m in meetings if m.date_edtf == "2009-03-02"]
+    leads = {(p.name, p.country_code, p.level) for p in participants if p.meeting_id == m.meeting_id and p.role == "lead"}
+    assert leads == {("James Stone", "USA", "senior_official"), ("Gomez", "BOL", "head_of_state")}
