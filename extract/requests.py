@@ -128,7 +128,7 @@ class _PlacedIndex(ActorIndex):
 
 #: Words that put a subject inside the host's institutions outright ("the MFA", "the
 #: Ministry of Defense", "GOP officials"), and the redactions posts use for host contacts.
-_HOST_INSTITUTION = re.compile(r"(?:MFA|MOD|MoD|Ministry|Foreign Ministry|Government|government|G[Oo][A-Z]|Parliament|Congress|Presidency|Palace|Cabinet)\b|[xX]{4,}")
+_HOST_INSTITUTION = re.compile(r"\b(?:MFA|MOD|MoD|Ministry|Foreign Ministry|Government|government|G[Oo][A-Z]|Parliament|Congress|Presidency|Palace|Cabinet)\b|[xX]{4,}")
 
 
 #: Capitalised words that open sentences but name no official.
