@@ -23,7 +23,7 @@ from engagements.schema import Meeting, MeetingParticipant, Request
 from engagements.schema.vocab import RequestItem, RequestStatus
 
 from .actors import ActorIndex, is_pronoun_subject, is_we
-from .countries import _ADJECTIVES, _ORGANISATIONS, _post_country, country_code, find_countries, host_country
+from .countries import _ADJECTIVES, _ORGANISATIONS, _post_country, city_country, country_code, find_countries, host_country
 from .dates import edtf_bounds, find_dates
 from .document import ParsedCable
 from .evidence import record_id
@@ -167,6 +167,8 @@ class _Placer:
     def resolve(self, phrase: str) -> str | None:
         if _NOT_AN_ACTOR.fullmatch(phrase.strip()):
             return None  # "For that reason, ... he requested", "Activists urged": no official named
+        if city_country(phrase.strip()) and city_country(phrase.strip()) != self.actors.host:
+            return None  # "Lagos": a surname that is also a foreign city, or a capital for its government abroad
         if _US_AGENCY.match(phrase.strip()):
             return "USA"  # "DEA Panama", "Legatt": a US office abroad, named for its host city
         code = self.actors.resolve(phrase)
@@ -295,7 +297,7 @@ def _requests_in_sentence(sentence: str, paragraph: int, actors: ActorIndex, hos
 #: Asides between a subject and its verb: "The North, however, has demanded".
 _ASIDE = re.compile(r",\s*(?:however|though|in turn|moreover|therefore|meanwhile|too|instead|for (?:his|her|its|their) part|in response),?\s*")
 _IT_THEY = _rx(r"\b(?:it|they)\s*$")
-_EMBEDDED = _rx(r"\b(?:whether|if|would|could|might|reports? that|reportedly|rumou?rs?|did not|does not|do not|didn't|doesn't)\b")
+_EMBEDDED = _rx(r"\b(?:whether|if|would|could|might|reports? that|reportedly|rumou?rs?|did not|does not|do not|didn't|doesn't|speculated|suspected|believed|alleged|claimed)\b")
 _NAMED_START = _rx(r"(?:the\s+)?(?:[A-Z0-9]|[xX]{4})")
 _PRONOUN_WORD = _rx(r"He|She|They|It")
 _SENTENCE_SUBJECT = _rx(r"^\s*((?:[A-Z][\w./'’-]*|[xX]{4,}|of|the|and)(?:\s+(?:[A-Z][\w./'’-]*|of|the|and|[xX]{4,}))*)")
@@ -342,6 +344,10 @@ def _addressee(m: re.Match, obj: str, kind: str, requester_code: str, actors: Ac
     addr = m.groupdict().get("addr")
     if addr:
         return addr.strip(), actors.resolve(addr)
+    if kind == "clause":
+        tm = _THAT_SUBJECT.match(obj)
+        if tm and actors.resolve(tm.group("addr")) and actors.resolve(tm.group("addr")) != requester_code:
+            return tm.group("addr"), actors.resolve(tm.group("addr"))  # "that the U.S. withdraw from Iraq": the U.S.
     fm = _FROM_ADDR.search(obj)
     if fm and actors.resolve(fm.group("addr")):
         if actors.resolve(fm.group("addr")) == requester_code:
