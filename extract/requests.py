@@ -11,6 +11,16 @@ a that-clause or to-clause with no material item is a ``diplomatic_action``.
 What is left out on purpose (precision first): questions ("asked whether"), negated or
 hypothetical requests ("did not ask", "would request"), internal taskings (a US office asking
 another: "Post requests Department guidance"), requests whose government cannot be told.
+
+Governments are decided conservatively (``_Placer``): a requester keeps a government only
+when the cable's evidence agrees (a country word, a US office, a name placed by nationality,
+title or the meetings' participants).  The embassy default "an unplaced official is the
+host's" holds only at a post in a country (not a mission to NATO or the UN), for contacts in a
+cable about that country alone, or for contacts the cable titles as officials; never for a
+"President X" in a cable about another country too.  Questions put through request verbs
+("asked for an update", "asked the U.S. to say whether"), "called on" a person (a visit),
+that-clauses whose actor is no government ("asked that the plane be delayed"), joint steps
+("that the U.S. and Spain sign"), aims ("sought closer relations") and NGOs are not requests.
 """
 
 from __future__ import annotations
@@ -38,27 +48,45 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 _ADDR = r"(?P<addr>(?:the |his |her |their |its )?(?:[A-Z][\w./'-]*|U/S|A/S)(?:\s+(?:of |for |the |and )?[A-Z][\w./'-]*){0,5}(?: government| authorities| officials| side| counterparts)?)"
 
-#: (rule, pattern, kind): kind 'list' reads the object as a list of items, 'clause' as one
-#: action.  The object starts at the end of the match.
+#: (rule, pattern, kind, confidence): kind 'list' reads the object as a list of items, 'clause'
+#: as one action.  The object starts at the end of the match.
+#:
+#: Confidence is measured, not guessed: every rule that fires on the 34 annotated dev cables
+#: is at precision 1.00 there, so the number is the open-corpus precision of the rule, from
+#: 140 requests drawn at random from two builds of 1,500 and 1,200 corpus cables (disjoint
+#: from the dev set) and judged by hand against the annotation rules, smoothed as
+#: (right + 1) / (judged + 2) and rounded down to 0.05:
+#:
+#:   demarche         20/20 -> 0.95     requested-that  9/9 -> 0.90     suggested-that  5/5 -> 0.85
+#:   asked-addr-to    39/46 -> 0.80     encouraged      2/2 -> 0.75     noun-request    1/1 -> 0.65
+#:   said-must         2/3  -> 0.60     requested      20/34 -> 0.55    asked-addr-for  0/1 -> 0.30
+#:   adjective-request 0/1  -> 0.30
+#:   presented-request, called-for, pressured-into, wanted-to-meet, stressed-to, urged: too
+#:   few hits to judge (0.50); needed, raised-need: few hits, judged weak in an earlier hand
+#:   check of the open corpus (0.45).
+#:
+#: The errors left are mostly wrong governments for people the cable never places (a foreign
+#: "Ambassador X" read as the US one) and 'requested' with no written addressee (the US is
+#: assumed).
 _TRIGGERS: list[tuple[str, re.Pattern[str], str, float]] = [
-    ("presented-request", _rx(rf"\b(?:presented|made|submitted|sent|delivered|passed)\s+(?:a|an|the|their|his|her)\s+(?:formal\s+|official\s+|written\s+)?request\s+(?:to\s+{_ADDR}\s+)?for\s+"), "list", 0.8),
-    ("asked-addr-for", _rx(rf"\basked\s+{_ADDR}\s+for\s+"), "list", 0.8),
-    ("asked-addr-to", _rx(rf"\b(?:asked|urged|pressed|encouraged|called on|appealed to|requested)\s+{_ADDR}\s+(?:not\s+)?to\s+(?!the\b)"), "clause", 0.7),
-    ("requested-that", _rx(r"\b(?:requested|asked|urged|demanded)\s+(?:on\s+)?(?:[A-Z][a-z]+ \d{1,2}\s+)?that\s+"), "clause", 0.7),
-    ("requested", _rx(r"\b(?:requested|asked for|appealed for|pleaded for|made (?:repeated |several |a )?(?:pleas?|appeals?) for|pushed for|lobbied for|pressed for|sought|continues to seek|continued to seek)\s+(?!to\b|that\b|information\b|from\b|by\b|of\b)"), "list", 0.75),
-    ("raised-need", _rx(r"\b(?:raised|reiterated|renewed|repeated) the (?:need|request) for\s+|\b(?:stressed|underlined|emphasized|noted) the need for (?=more\b|additional\b|further\b|increased\b|greater\b|U\.S\.|USG\b)"), "list", 0.65),
-    ("called-for", _rx(r"\bcalled for\s+"), "list", 0.7),
-    ("suggested-that", _rx(r"\b(?:suggested|proposed|recommended|insisted|counseled|counselled)\s+that\s+(?=(?:the\s+)?[A-Z])"), "suggest", 0.55),
-    ("pressured-into", _rx(rf"\bpressured\s+{_ADDR}\s+(?:into|to)\s+"), "clause", 0.6),
-    ("encouraged", _rx(r"\bencouraged\s+(?!by\b|to\b|that\b|him\b|her\b|them\b|us\b)(?![^.;]{0,60}?\bto\s+[a-z])"), "list", 0.5),
-    ("wanted-to-meet", _rx(rf"\b(?:wanted|wants|wished|hoped|asked|sought|requested) to (?:meet|speak|talk|visit)(?: with| to)? {_ADDR}"), "meet", 0.55),
-    ("needed", _rx(r"\b(?:needed|needs)\s+(?!to\b|for\b)[\"“]?(?=\w)"), "needs", 0.5),
-    ("said-must", _rx(r"\b(?:said|stated|argued|stressed|insisted|added|noted|emphasized|underlined)(?: that)? (?=(?:the )?(?:USG|U\.S\.|United States|Washington|U\.S\. Government|GO[A-Z]|[A-Z][a-z]+ Government) (?:needed to|needs to|must|has to|had to) (?!be\b|not be\b|have\b))"), "suggest", 0.55),
-    ("stressed-to", _rx(rf"\b(?:emphasized|stressed|underlined|underscored|highlighted) to {_ADDR} the (?:importance|need|necessity) (?:of|for) "), "clause", 0.55),
-    ("noun-request", _rx(r"\b(?P<what>(?:[a-z]+ ){0,2})requests? (?:from|by) (?P<from>(?:the )?[A-Z][\w.'-]*(?: (?:of |the )?[A-Z][\w.'-]*){0,4})"), "noun", 0.5),
-    ("adjective-request", _rx(r"\b(?P<from>(?:the )?[A-Z][a-z]+(?: Government| government| side)?)'?s? (?P<what>(?!action\b|reporting\b|clearance\b|visa\b|country\b)(?:[a-z]+ ){1,2})requests?\b"), "noun", 0.5),
-    ("urged", _rx(r"\b(?:urged|pressed)\s+(?=the\s+(?:return|release|adoption|passage|continuation|approval)|for\b)(?:for\s+)?"), "clause", 0.6),
-    ("demarche", _rx(r"\b(?:delivered|presented|made|conveyed|raised)\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:Ref(?:tel)?\s+[A-Z]\s+|reftel\s+)?(?:points|demarche)\b(?:\s+(?:on|regarding|concerning)\s+)?"), "demarche", 0.8),
+    ("presented-request", _rx(rf"\b(?:presented|made|submitted|sent|delivered|passed)\s+(?:a|an|the|their|his|her)\s+(?:formal\s+|official\s+|written\s+)?request\s+(?:to\s+{_ADDR}\s+)?for\s+"), "list", 0.5),
+    ("asked-addr-for", _rx(rf"\basked\s+{_ADDR}\s+for\s+"), "list", 0.3),
+    ("asked-addr-to", _rx(rf"\b(?:asked|urged|pressed|encouraged|called on|appealed to|requested)\s+{_ADDR}\s+(?:not\s+)?to\s+(?!the\b)"), "clause", 0.8),
+    ("requested-that", _rx(r"\b(?:requested|asked|urged|demanded)\s+(?:on\s+)?(?:[A-Z][a-z]+ \d{1,2}\s+)?that\s+"), "clause", 0.9),
+    ("requested", _rx(r"\b(?:requested|asked for|appealed for|pleaded for|made (?:repeated |several |a )?(?:pleas?|appeals?) for|pushed for|lobbied for|pressed for|sought|continues to seek|continued to seek)\s+(?!to\b|that\b|information\b|from\b|by\b|of\b)"), "list", 0.55),
+    ("raised-need", _rx(r"\b(?:raised|reiterated|renewed|repeated) the (?:need|request) for\s+|\b(?:stressed|underlined|emphasized|noted) the need for (?=more\b|additional\b|further\b|increased\b|greater\b|U\.S\.|USG\b)"), "list", 0.45),
+    ("called-for", _rx(r"\bcalled for\s+"), "list", 0.5),
+    ("suggested-that", _rx(r"\b(?:suggested|proposed|recommended|insisted|counseled|counselled)\s+that\s+(?=(?:the\s+)?[A-Z])"), "suggest", 0.85),
+    ("pressured-into", _rx(rf"\bpressured\s+{_ADDR}\s+(?:into|to)\s+"), "clause", 0.5),
+    ("encouraged", _rx(r"\bencouraged\s+(?!by\b|to\b|that\b|him\b|her\b|them\b|us\b)(?![^.;]{0,60}?\bto\s+[a-z])"), "list", 0.75),
+    ("wanted-to-meet", _rx(rf"\b(?:wanted|wants|wished|hoped|asked|sought|requested) to (?:meet|speak|talk|visit)(?: with| to)? {_ADDR}"), "meet", 0.5),
+    ("needed", _rx(r"\b(?:needed|needs)\s+(?!to\b|for\b)[\"“]?(?=\w)"), "needs", 0.45),
+    ("said-must", _rx(r"\b(?:said|stated|argued|stressed|insisted|added|noted|emphasized|underlined)(?: that)? (?=(?:the )?(?:USG|U\.S\.|United States|Washington|U\.S\. Government|GO[A-Z]|[A-Z][a-z]+ Government) (?:needed to|needs to|must|has to|had to) (?!be\b|not be\b|have\b))"), "suggest", 0.6),
+    ("stressed-to", _rx(rf"\b(?:emphasized|stressed|underlined|underscored|highlighted) to {_ADDR} the (?:importance|need|necessity) (?:of|for) "), "clause", 0.5),
+    ("noun-request", _rx(r"\b(?P<what>(?:[a-z]+ ){0,2})requests? (?:from|by) (?P<from>(?:the )?[A-Z][\w.'-]*(?: (?:of |the )?[A-Z][\w.'-]*){0,4})"), "noun", 0.65),
+    ("adjective-request", _rx(r"\b(?P<from>(?:the )?[A-Z][a-z]+(?: Government| government| side)?)'?s? (?P<what>(?!action\b|reporting\b|clearance\b|visa\b|country\b)(?:[a-z]+ ){1,2})requests?\b"), "noun", 0.3),
+    ("urged", _rx(r"\b(?:urged|pressed)\s+(?=the\s+(?:return|release|adoption|passage|continuation|approval)|for\b)(?:for\s+)?"), "clause", 0.5),
+    ("demarche", _rx(r"\b(?:delivered|presented|made|conveyed|raised)\s+(?:the\s+|our\s+|a\s+|this\s+)?(?:Ref(?:tel)?\s+[A-Z]\s+|reftel\s+)?(?:points|demarche)\b(?:\s+(?:on|regarding|concerning)\s+)?"), "demarche", 0.95),
 ]
 
 #: Every trigger contains one of these stems.
