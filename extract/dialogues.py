@@ -11,6 +11,18 @@ reports a session, an ordinal, a schedule or its establishment.  Proposed or hop
 ("a newly proposed working group", "would create") are left out.  The id is built from the
 sorted parties and the acronym (or the normalised name), so the same mechanism in many cables
 gets one id and the pipeline merges them.
+
+Parties must be right, not just present: a name that states its pair ("UK-China", "Franco-
+Israeli") must agree with the parties found; a format defined by its membership (Six-Party
+Talks) takes its members; a name stating more parties than found is dropped; city conferences
+(IISS Manama Dialogue) and groups of multilateral regimes (NSG) are no mechanisms; "us/our" in
+the defining sentence puts the US among the parties.
+
+Confidence, measured: every rule that fires on the 34 dev cables is at precision 1.00 there.
+On the open corpus, 45 dialogues from two random builds (1,500 + 1,200 cables) judged by hand:
+before these checks 25/36 were right in the first build (0.69); after them 34/41 (0.83).
+'named' (33/39 right) gets 0.80; 'topical-talks' (1/2) 0.50; 'ordinal-pair' and
+'described-working-group' did not fire in the samples and keep 0.60.
 """
 
 from __future__ import annotations
@@ -208,7 +220,7 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
             mech = found.get(acronyms.get(acr, "")) if acr else None
             mech = mech or found.get(key) or _same_topic(found, name)
             if mech is None:
-                mech = _Mech(name, acr, p.paragraph_number, _sentence_of(p.text, m.start(), m.end()), "dialogues:named", 0.7)
+                mech = _Mech(name, acr, p.paragraph_number, _sentence_of(p.text, m.start(), m.end()), "dialogues:named", 0.8)
                 found[key] = mech
             if acr and not mech.acronym:
                 mech.acronym = acr
@@ -225,7 +237,7 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
             pair = {c for _, _, c in find_countries(quote, host)}
             key = _name_key(m.group("name"))
             if len(pair) == 2 and key not in found:
-                found[key] = _Mech(" ".join(m.group("name").split()), None, p.paragraph_number, quote, "dialogues:topical-talks", 0.55, evidence=True, text=[quote], surroundings=[p.text])
+                found[key] = _Mech(" ".join(m.group("name").split()), None, p.paragraph_number, quote, "dialogues:topical-talks", 0.5, evidence=True, text=[quote], surroundings=[p.text])
         for m in _DESCRIBED.finditer(p.text):
             qual = (m.group("inner") or m.group("qual")).strip()
             name = f"{qual} working group"
@@ -430,7 +442,7 @@ def _parties(mech: _Mech, host: str | None) -> set[str]:
         if a and b and a != b:
             return {a, b}  # "between Britain and Bangladesh"
     codes = {c for _, _, c in find_countries(first, host)}
-    if "USA" not in codes and len(codes) >= 1 and US_ACTOR.search(first):
+    if "USA" not in codes and len(codes) >= 1 and (US_ACTOR.search(first) or re.search(r"\b(?:we|us|our|We|Our)\b", first)):
         codes.add("USA")  # "Under Secretary Burns met his TSD counterparts from Australia and Japan"
     if len(codes) == 2 or (len(codes) == 3 and "USA" in codes and mech.rule == "dialogues:named" and re.search(r"\bTri", mech.name)):
         return codes
