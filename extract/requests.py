@@ -199,6 +199,10 @@ class _Placer:
             return None  # "Lagos": a surname that is also a foreign city, or a capital for its government abroad
         if _US_AGENCY.match(phrase.strip()):
             return "USA"  # "DEA Panama", "Legatt": a US office abroad, named for its host city
+        if re.match(r"(?:the\s+)?(?:Ambassador|Amb\.)\s+[A-Z]", phrase.strip()):
+            placed = self.strict.country_of_name(phrase.strip().split(None, 1)[-1] if not phrase.strip().startswith("the ") else phrase.strip().split(None, 2)[-1])
+            if placed and placed != "USA":
+                return placed  # "Ambassador Nakane", placed elsewhere as "Japanese Ambassador Nakane"
         code = self.actors.resolve(phrase)
         if code is None:
             return None

@@ -177,3 +177,11 @@ def test_a_clause_asks_for_material_only_with_a_giving_verb():
 def test_seeking_needs_someone_to_ask():
     doc = cable("Foreign Minister Rojas has sought closer relations with the region.")
     assert extract_requests(doc) == []
+
+
+def test_an_ambassador_placed_by_nationality_keeps_his_government():
+    doc = cable(
+        "Chilean Ambassador Soto briefed Poloff on the border talks.",
+        "Ambassador Soto requested more U.S. training for the Chilean navy.",
+    )
+    assert keys(extract_requests(doc)) == [("CHL", "USA", "training")]
