@@ -104,7 +104,7 @@ def _cables() -> dict[str, list]:
         origin = cable_id[2:].rstrip("0123456789")
         out["cables"].append(Cable(
             cable_id=cable_id, source_path=f"pre/{cable_id}.txt", source_form="pre_fragment", renderings=[f"pre_fragment:pre/{cable_id}.txt"],
-            created_datetime=created, origin=f"Embassy {origin.title()}", origin_code=origin, classification=classification,
+            created_datetime=created, sent_datetime=created, origin=f"Embassy {origin.title()}", origin_code=origin, classification=classification,
             precedence="PRIORITY", to_addressees=["SECSTATE WASHDC"], info_addressees=[], subject=subject, tags=tags,
             references=[], other_references=[], classified_by=None, classification_reasons=["1.4(d)"], declassify_on=None,
             declassify_on_text=None, signer=None, is_partial=False, is_press_version=False, is_truncated=False,
