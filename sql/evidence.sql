@@ -2,9 +2,10 @@
 -- tables: requests, meetings, meeting_participants, dialogue_mentions, paragraphs, cables
 -- param: record_id varchar required  The id of a request (req-...), meeting (mtg-...), participant (par-...) or dialogue (dlg-...).
 -- returns: one row per cable and paragraph the record rests on (a dialogue has one cable per
---   mention): the cable's subject, date and source file, the paragraph's marking and text,
---   whether it is the quote's paragraph, the quote, whether the quote is found verbatim in that
---   paragraph (quote_found), and the extraction method and confidence.
+--   mention): the cable's subject, when it was sent (UTC: the date-time group, else the page's
+--   Created field) and its source file, the paragraph's marking and text, whether it is the
+--   quote's paragraph, the quote, whether the quote is found verbatim in that paragraph
+--   (quote_found), and the extraction method and confidence.
 -- example: engagements sql run evidence --data datasets/v0.1.0 --param record_id=dlg-per-usa-bwg
 -- example: duckdb -c "set variable data = 'datasets/v0.1.0'" -c "set variable record_id = 'dlg-per-usa-bwg'" -c ".read sql/evidence.sql"
 
@@ -77,7 +78,7 @@ final as (
         cited_paragraphs.record_table,
         cited_paragraphs.cable_id,
         cables.subject as cable_subject,
-        cables.created_datetime at time zone 'UTC' as cable_created_utc,
+        coalesce(cables.sent_datetime, cables.created_datetime) at time zone 'UTC' as cable_sent_utc,
         cables.source_path,
         cited_paragraphs.paragraph_number,
         paragraphs.marking,

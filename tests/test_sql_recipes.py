@@ -198,7 +198,7 @@ def test_evidence_for_a_dialogue_lists_every_mentioning_cable(release):
 
 def test_evidence_for_a_request_and_a_participant(release):
     assert csv_of("evidence", release, {"record_id": "req-09STATE103113-0000000003"}) == """\
-record_id,record_table,cable_id,cable_subject,cable_created_utc,source_path,paragraph_number,marking,is_quote_paragraph,quote,quote_found,method,confidence,paragraph_text
+record_id,record_table,cable_id,cable_subject,cable_sent_utc,source_path,paragraph_number,marking,is_quote_paragraph,quote,quote_found,method,confidence,paragraph_text
 req-09STATE103113-0000000003,requests,09STATE103113,U/S BURNS'S MEETING WITH PERUVIAN FM GARCIA BELAUNDE,2009-09-29T14:05:00,pre/09STATE103113.txt,4,C,false,increased intelligence sharing,,requests:asked-for,0.9,"Highlighting concerns of collaboration between narcotraffickers and mercenary remnants of the Shining Path (SP) Movement, Garcia Belaunde raised the need for more equipment, training, and greater intelligence sharing."
 req-09STATE103113-0000000003,requests,09STATE103113,U/S BURNS'S MEETING WITH PERUVIAN FM GARCIA BELAUNDE,2009-09-29T14:05:00,pre/09STATE103113.txt,5,C,true,increased intelligence sharing,true,requests:asked-for,0.9,"Garcia Belaunde specifically requested helicopters and night vision goggles, as well as increased intelligence sharing and security training."
 """
