@@ -78,6 +78,35 @@ def write_table(table: Table, data: pa.Table, path: Path, *, dataset_version: st
     return path
 
 
+def write_sorted_batches(table: Table, batches, path: Path, *, dataset_version: str | None = None) -> int:
+    """Stream record batches, already sorted by key, into ``table``'s Parquet file; returns rows.
+
+    Batches are regrouped into row groups of exactly ``ROW_GROUP_SIZE`` rows, so the file has the
+    bytes ``write_table`` gives for the same rows whatever size the batches come in, while memory
+    holds one row group instead of the whole table."""
+    schema = to_arrow_schema(table).with_metadata(file_metadata(table, dataset_version))
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pending: list[pa.Table] = []
+    buffered = written = 0
+    with pq.ParquetWriter(path, schema, **WRITER_OPTIONS) as writer:
+        for batch in batches:
+            if batch.num_rows == 0:
+                continue
+            pending.append(pa.Table.from_batches([batch]).select(schema.names).cast(schema))
+            buffered += batch.num_rows
+            while buffered >= ROW_GROUP_SIZE:
+                group = pa.concat_tables(pending)
+                writer.write_table(group.slice(0, ROW_GROUP_SIZE).combine_chunks(), row_group_size=ROW_GROUP_SIZE)
+                rest = group.slice(ROW_GROUP_SIZE)
+                pending, buffered, written = [rest], rest.num_rows, written + ROW_GROUP_SIZE
+        if buffered or not written:
+            last = pa.concat_tables(pending) if pending else schema.empty_table()
+            writer.write_table(last.combine_chunks(), row_group_size=ROW_GROUP_SIZE)
+            written += last.num_rows
+    return written
+
+
 def read_file_metadata(path: Path) -> dict[str, str]:
     """The key-value metadata of a Parquet file, as text (Arrow's own schema blob left out)."""
     meta = pq.read_metadata(path).metadata or {}

@@ -25,17 +25,19 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.ipc as ipc
+import pyarrow.parquet as pq
 
 from engagements import parquet
 from engagements.errors import CableError
 from engagements.schema import TABLES, Quarantine
 from engagements.schema.emit import to_arrow_schema
-from engagements.schema.registry import Table, table
+from engagements.schema.registry import Table
 from engagements.schema.vocab import ErrorCode
 
 DEFAULT_INPUT = Path(__file__).parent / "data" / "seeds"
-_SPILL_ROWS = 20_000
+#: Rows buffered per table before they go to a spill part; bodies are large, so fewer of them.
+_SPILL_ROWS = {"cable_texts": 250, "paragraphs": 2_000}
+_SPILL_ROWS_DEFAULT = 5_000
 _SOURCE = "_source_path"
 
 
@@ -145,7 +147,7 @@ def process_file(args: tuple[str, str]) -> FileResult:
     }
     try:
         found = extract_records(doc)
-    except Exception as exc:  # an extractor bug must cost one cable's records, not the build
+    except Exception as exc:  # noqa: BLE001 - an extractor bug must cost one cable's records, not the build
         result.quarantine.append(
             quarantine_row(
                 source_path,
@@ -195,12 +197,15 @@ def _evidence_problem(record, texts: dict[int, str]) -> str | None:
 
 
 class _Spill:
-    """Per-table Arrow IPC files written in batches; each row remembers its source file."""
+    """Per-table Parquet part files written in batches; each row remembers its source file.
+
+    Parts are Parquet so that DuckDB can filter and sort them at the end without loading a
+    whole table into this process."""
 
     def __init__(self, directory: Path):
         self.directory = directory
         self.buffers: dict[str, list[dict]] = defaultdict(list)
-        self.writers: dict[str, ipc.RecordBatchFileWriter] = {}
+        self.parts: Counter = Counter()
         self.schemas = {t.name: to_arrow_schema(t).append(pa.field(_SOURCE, pa.string())) for t in TABLES}
 
     def add(self, name: str, rows: list[dict], source_path: str) -> None:
@@ -208,30 +213,30 @@ class _Spill:
         for row in rows:
             row[_SOURCE] = source_path
             buf.append(row)
-        if len(buf) >= _SPILL_ROWS:
+        if len(buf) >= _SPILL_ROWS.get(name, _SPILL_ROWS_DEFAULT):
             self.flush(name)
 
     def flush(self, name: str) -> None:
         rows = self.buffers.pop(name, [])
         if not rows:
             return
-        batch = pa.RecordBatch.from_pylist(rows, schema=self.schemas[name])
-        if name not in self.writers:
-            self.writers[name] = ipc.new_file(self.directory / f"{name}.arrow", self.schemas[name])
-        self.writers[name].write_batch(batch)
+        part = pa.Table.from_pylist(rows, schema=self.schemas[name])
+        pq.write_table(part, self.directory / f"{name}-{self.parts[name]:05d}.parquet", compression="lz4")
+        self.parts[name] += 1
 
     def close(self) -> None:
         for name in list(self.buffers):
             self.flush(name)
-        for w in self.writers.values():
-            w.close()
+
+    def glob(self, name: str) -> str | None:
+        return str(self.directory / f"{name}-*.parquet") if self.parts[name] else None
 
     def read(self, name: str) -> pa.Table:
-        path = self.directory / f"{name}.arrow"
-        if not path.exists():
+        """A small table whole (quarantine, dialogues, mentions); big ones are streamed."""
+        files = sorted(self.directory.glob(f"{name}-*.parquet"))
+        if not files:
             return self.schemas[name].empty_table()
-        with ipc.open_file(path) as reader:
-            return reader.read_all()
+        return pa.concat_tables([pq.read_table(f, schema=self.schemas[name]) for f in files])
 
 
 def _rendering_rank(form: str) -> int:
@@ -307,9 +312,7 @@ def build(
         winners = _choose_renderings(seen)
         summary.cables, summary.renderings = len(winners), sum(len(v) for v in seen.values())
         for t in TABLES:
-            data = _assemble(t, spill, winners, seen)
-            parquet.write_table(t, data, out_dir / f"{t.name}.parquet", dataset_version=dataset_version)
-            summary.records[t.name] = data.num_rows
+            summary.records[t.name] = _assemble(t, spill, winners, seen, out_dir / f"{t.name}.parquet", dataset_version)
         shutil.rmtree(tmp, ignore_errors=True)
     from engagements.datapackage import write_descriptor
 
@@ -317,23 +320,53 @@ def build(
     return summary
 
 
-def _assemble(t: Table, spill: _Spill, winners: dict[str, str], seen: dict) -> pa.Table:
-    data = spill.read(t.name)
-    if t.name == "quarantine":
-        data = data.drop_columns([_SOURCE])
-    elif t.name == "dialogues":
-        rows = _keep_winners(data, winners, "first_cable_id").drop_columns([_SOURCE]).to_pylist()
-        mentions = _keep_winners(spill.read("dialogue_mentions"), winners)
-        return parquet.to_arrow(t, _merge_dialogues(rows, mentions))
-    else:
-        data = _keep_winners(data, winners).drop_columns([_SOURCE])
-        if t.name == "cables":
-            rows = data.to_pylist()
-            for row in rows:
-                row["renderings"] = sorted(f"{form}:{src}" for src, form in seen[row["cable_id"]])
-            return parquet.to_arrow(t, rows)
-    data = data.select(table(t.name).fields)
-    return parquet.sort_by_key(t, data)
+_SMALL_TABLES = ("quarantine", "dialogues")
+
+
+def _assemble(t: Table, spill: _Spill, winners: dict[str, str], seen: dict, path: Path, version: str | None) -> int:
+    """Write table ``t`` from the spill: one rendering per cable, sorted by key; returns rows."""
+    if t.name in _SMALL_TABLES:
+        data = spill.read(t.name)
+        if t.name == "dialogues":
+            rows = _keep_winners(data, winners, "first_cable_id").drop_columns([_SOURCE]).to_pylist()
+            data = parquet.to_arrow(t, _merge_dialogues(rows, _keep_winners(spill.read("dialogue_mentions"), winners)))
+        parquet.write_table(t, data.select(t.fields), path, dataset_version=version)
+        return data.num_rows
+    pattern = spill.glob(t.name)
+    if pattern is None:
+        parquet.write_table(t, to_arrow_schema(t).empty_table(), path, dataset_version=version)
+        return 0
+    return parquet.write_sorted_batches(t, _stream_winners(t, pattern, winners, seen, spill.directory), path, dataset_version=version)
+
+
+def _stream_winners(t: Table, pattern: str, winners: dict[str, str], seen: dict, tmp: Path):
+    """DuckDB filters the spill to the kept renderings and sorts it by key, spilling to disk
+    under a memory limit, so the parent never holds a whole table (memory stays flat)."""
+    import duckdb
+
+    con = duckdb.connect(config={"memory_limit": "256MB", "threads": 2, "temp_directory": str(tmp / "duckdb")})
+    kept = pa.table({"cable_id": list(winners), "kept_path": list(winners.values())})
+    con.register("kept", kept)
+    columns = [f't."{c}"' for c in t.fields]
+    join_renderings = ""
+    if t.name == "cables":
+        renderings = pa.table({
+            "cable_id": list(seen),
+            "all_renderings": [sorted(f"{form}:{src}" for src, form in seen[cid]) for cid in seen],
+        })
+        con.register("renderings", renderings)
+        columns = ["r.all_renderings as renderings" if c == 't."renderings"' else c for c in columns]
+        join_renderings = "join renderings r on r.cable_id = t.cable_id"
+    order = ", ".join(f't."{k}"' for k in t.primary_key)
+    query = (
+        f"select {', '.join(columns)} from read_parquet(?) t "
+        f"join kept k on k.cable_id = t.cable_id and k.kept_path = t.{_SOURCE} {join_renderings} "
+        f"order by {order}"
+    )
+    try:
+        yield from con.sql(query, params=[pattern]).to_arrow_reader(8192)
+    finally:
+        con.close()
 
 
 def _run(inputs: list[tuple[str, str]], workers: int, show: bool) -> Iterator[FileResult]:
