@@ -1232,13 +1232,16 @@ def _records(doc: ParsedCable, c: _Cand, host: str | None = None) -> tuple[Meeti
     for p in people:
         if not (p.name or p.title):
             continue
-        pid = record_id("par", doc.cable_id, meeting_id, p.country, p.name or p.title)
+        # names and titles read off hard-wrapped lines keep no line breaks
+        name = " ".join(p.name.split()) if p.name else None
+        title = " ".join(p.title.split()) if p.title else None
+        pid = record_id("par", doc.cable_id, meeting_id, p.country, name or title)
         if pid in seen:
             continue
         seen.add(pid)
         qn, quote = _quote_for(doc, c, p)
         rows.append(MeetingParticipant(
-            participant_id=pid, meeting_id=meeting_id, cable_id=doc.cable_id, name=p.name, title=p.title,
+            participant_id=pid, meeting_id=meeting_id, cable_id=doc.cable_id, name=name, title=title,
             country_code=p.country if p.country and (len(p.country) == 3 or p.country.isupper()) else None,
             role=p.role, level=p.level, paragraph_numbers=sorted(c.paragraphs), quote_paragraph=qn, quote=quote,
             method=f"meetings:{c.rule}", confidence=round(c.confidence * (0.9 if c.block_people else 0.7), 3),
