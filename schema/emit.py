@@ -24,8 +24,22 @@ def _fields(table: Table):
         yield name, info, field_type(info.annotation)
 
 
+def _describe_vocabularies(schema: dict) -> None:
+    """Give each enumerated vocabulary in ``$defs`` a description per value (``oneOf`` of
+    ``const`` + ``description``), so the JSON Schema documents values as the codebook does."""
+    from . import vocab
+
+    for name, definition in schema.get("$defs", {}).items():
+        cls = getattr(vocab, name, None)
+        if isinstance(cls, type) and issubclass(cls, vocab.Vocabulary) and "enum" in definition:
+            if cls.__doc__:
+                definition["description"] = cls.__doc__.strip().splitlines()[0]
+            definition["oneOf"] = [{"const": v, "description": d} for v, d in describe(cls).items()]
+
+
 def to_json_schema(table: Table) -> dict:
     schema = table.model.model_json_schema(mode="serialization")
+    _describe_vocabularies(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://diplomatic-engagements.example/schema/{SCHEMA_VERSION}/{table.name}.schema.json"
     schema["title"] = table.name
