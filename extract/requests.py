@@ -657,7 +657,22 @@ def _meeting_for(d: _Draft, meetings: list[Meeting]) -> Meeting | None:
     return None
 
 
+def _plausible_request_date(doc: ParsedCable, edtf: str | None) -> str | None:
+    """A request is reported after it is made, and cables report recent events: a date after the
+    cable was sent, or years before it, is a target or a background date ('by 2013', 'since
+    1950'), not when the request was made, so it is dropped."""
+    sent = doc.cable.sent_datetime or doc.cable.created_datetime
+    if edtf is None or sent is None:
+        return edtf
+    lo, hi = edtf_bounds(edtf)
+    day = sent.date()
+    if lo is None or hi is None or lo > day + dt.timedelta(days=31) or hi < day - dt.timedelta(days=2 * 366):
+        return None
+    return edtf
+
+
 def _to_record(doc: ParsedCable, d: _Draft, meetings: list[Meeting]) -> Request:
+    d.date = _plausible_request_date(doc, d.date)
     meeting = _meeting_for(d, meetings)
     date = d.date or (meeting.date_edtf if meeting else None)
     lo, hi = edtf_bounds(date)

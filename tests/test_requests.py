@@ -185,3 +185,9 @@ def test_an_ambassador_placed_by_nationality_keeps_his_government():
         "Ambassador Soto requested more U.S. training for the Chilean navy.",
     )
     assert keys(extract_requests(doc)) == [("CHL", "USA", "training")]
+
+
+def test_a_date_after_the_cable_was_sent_is_a_target_not_when_the_request_was_made():
+    text = seed_path("000").read_text(encoding="utf-8").replace("By early August and", "By early August 2013 and")
+    (r,) = extract_requests(read_bytes(text.encode(), "seeds/000_target_year.txt"))
+    assert r.item == "technical_assistance" and r.date_edtf is None
