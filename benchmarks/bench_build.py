@@ -24,13 +24,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench_read  # noqa: E402  (the shared baseline and reader stages)
+import bench_read
 
 
 def _extract(chunk: list[str]) -> tuple[int, dict, int, int]:
-    from engagements.errors import CableError
     from engagements.extract.engagement import extract_records
     from engagements.extract.read import read_path
+
+    from engagements.errors import CableError
 
     cables, errors, records = 0, {}, 0
     for path in chunk:

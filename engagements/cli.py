@@ -130,7 +130,7 @@ def schema_write():
         click.echo(f"wrote {path}")
 
 
-from engagements.cli_sql import sql  # noqa: E402  (the sql group lives with the recipes runner)
+from engagements.cli_sql import sql
 
 main.add_command(sql)
 

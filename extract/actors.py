@@ -45,11 +45,7 @@ _FOREIGN_BEFORE_TITLE = re.compile(r"\b(?:MOD|MFA|MoD|Ministry|State|Foreign|Per
 _APPOSITIVE = re.compile(r"(?P<name>(?:[A-Z][a-z'’-]+\s){1,3}[A-Z][a-z'’-]+),\s+(?P<title>[^,;()]{3,40})")
 _NAME_TOKEN = re.compile(r"\b[A-Z][a-z'-]{2,}\b")
 _TITLE_WORDS = frozenset(
-    "Minister Foreign Defense Defence President Vice Deputy Secretary Ambassador Amb General Admiral Director "
-    "Chief Commander Senator National Security Adviser Advisor Assistant Under Government Ministry Affairs "
-    "State Prime Head Chairman Office Embassy Counselor Political Military Army Navy Air Force Police "
-    "Justice Interior Finance Trade Economy Public The And For Of With Republic Affairs Permanent "
-    "Representative Department Council Staff Joint Mission Special Envoy Party Leader Congress".split()
+    ["Minister", "Foreign", "Defense", "Defence", "President", "Vice", "Deputy", "Secretary", "Ambassador", "Amb", "General", "Admiral", "Director", "Chief", "Commander", "Senator", "National", "Security", "Adviser", "Advisor", "Assistant", "Under", "Government", "Ministry", "Affairs", "State", "Prime", "Head", "Chairman", "Office", "Embassy", "Counselor", "Political", "Military", "Army", "Navy", "Air", "Force", "Police", "Justice", "Interior", "Finance", "Trade", "Economy", "Public", "The", "And", "For", "Of", "With", "Republic", "Affairs", "Permanent", "Representative", "Department", "Council", "Staff", "Joint", "Mission", "Special", "Envoy", "Party", "Leader", "Congress"]
 )
 _PRONOUN = re.compile(r"(?:^|\s)(?:he|she|they|He|She|They|it|It)\s*$")
 _WE = re.compile(r"(?:^|\s)(?:we|We)\s*$")

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "find_dates", "edtf_bounds", "edtf_of", "add_months"]
+__all__ = ["DateMention", "add_months", "edtf_bounds", "edtf_of", "find_dates"]
 
 
 @dataclass(frozen=True)

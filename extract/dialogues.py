@@ -36,7 +36,7 @@ from engagements.schema.vocab import DialogueBasis, DialogueKind, MeetingStatus,
 
 from .actors import US_ACTOR
 from .countries import city_country, country_code, find_countries, host_country
-from .dates import edtf_bounds, edtf_of, find_dates
+from .dates import edtf_bounds, find_dates
 from .document import ParsedCable
 from .evidence import record_id, slug
 from .meetings import event_coding
@@ -73,7 +73,7 @@ _NAMED = _rx(
     rf"(?:\s*\((?P<acr>[A-Z0-9][A-Za-z0-9/+&.-]{{1,11}})\))?"
 )
 #: Heads too generic to stand alone: they need a qualifier that makes them a mechanism.
-_GENERIC_HEAD = _rx(r"^(?:the\s+)?(?:Commission|Mechanism|Forum|Talks|Discussions|Consultations|Dialogue|Working Group)$", re.I)
+_GENERIC_HEAD = _rx(r"^(?:the\s+)?(?:Commission|Mechanism|Forum|Talks|Discussions|Consultations|Dialogue|Working Group)$", re.IGNORECASE)
 #: Names that are institutions, not bilateral mechanisms.
 _NOT_A_MECHANISM = _rx(
     r"\b(?:European Commission|Human Rights Commission|Electoral|Election|Truth|Investigat|Parliamentary|Congressional|"
@@ -103,27 +103,27 @@ _ACRONYM_USE = "(?<![\\w/])(?<!\\w-){acr}(?![\\w-])"
 _SESSION_CUE = _rx(
     r"\b(?:met|meets|meet|held|holds|convened|convenes|session|sessions|round|plenary|took place|take place|chaired|hosted|"
     r"inaugural|annual|annually|yearly|resum\w*|come back to|return to)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_PROPOSED = _rx(r"\b(?:propos\w*|will launch|to launch|would launch|will establish|to establish|will create|to create|would (?:create|establish|launch)|hope\w* to|creation of|plans? to (?:create|establish|launch)|could (?:create|establish)|idea of|suggest\w*|may establish|new(?:ly)? proposed)\b", re.I)
+_PROPOSED = _rx(r"\b(?:propos\w*|will launch|to launch|would launch|will establish|to establish|will create|to create|would (?:create|establish|launch)|hope\w* to|creation of|plans? to (?:create|establish|launch)|could (?:create|establish)|idea of|suggest\w*|may establish|new(?:ly)? proposed)\b", re.IGNORECASE)
 _FREQUENCY = _rx(
     r"\b(?:(?:once|twice|three times|four times) (?:a|per|each|every) (?:year|month|quarter|week)|annual(?:ly)?|yearly|"
     r"every (?:other|two|three|four|six|\w+) (?:years?|months?|weeks?)|every (?:year|month|quarter)|bi-?weekly|bi-?monthly|"
     r"bi-?annual(?:ly)?|semi-?annual(?:ly)?|quarterly|monthly|weekly|(?:no|not\s+\w+\s+a) set schedule)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_INFORMAL = _rx(r"\binformal (?:understanding|arrangement|agreement|basis)\b", re.I)
+_INFORMAL = _rx(r"\binformal (?:understanding|arrangement|agreement|basis)\b", re.IGNORECASE)
 _FORMAL = _rx(r"\b(?:established|created|regulated|governed|stipulated|set up|provided for)\s+(?:by|under|in|through)\s+(?:a|an|the)\s+[\w\s.-]{0,40}?(?:[Aa]greement|[Mm]emorandum|MOU|MOA|[Tt]reaty|[Cc]harter|[Aa]ccord)\b")
 #: "<mechanism> was established in 1997" / "established the <mechanism> in 1997".
 _EST_AFTER = _rx(r"\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,3}?(?:was|were|has been|had been|is)\s+(?:first\s+|formally\s+)?(?:established|created|founded|launched|set up)\b")
 _EST_BEFORE = _rx(r"\b(?:established|created|founded|launched|set up)\s+(?:the\s+|a\s+)?$")
 
 _KIND_RULES: list[tuple[DialogueKind, re.Pattern[str]]] = [
-    (DialogueKind.MIL_TO_MIL, _rx(r"\b(?:mil(?:itary)?[- ]to[- ]mil(?:itary)?|staff talks|navy|naval|army|air force|general officer|flag officer|colonels|joint staff|CHOD|service[- ]to[- ]service|M2M)\b", re.I)),
-    (DialogueKind.POL_MIL, _rx(r"\b(?:pol[-/ ]?mil|political[- ]military|security (?:dialogue|cooperation|consultat\w*|issues)|defen[cs]e (?:consultations|dialogue|policy|cooperation)|bilateral defen[cs]e|defen[cs]e)\b", re.I)),
-    (DialogueKind.STRATEGIC, _rx(r"\b(?:strategic|summit)\b", re.I)),
-    (DialogueKind.ECONOMIC, _rx(r"\b(?:econom\w*|trade|IPR|intellectual property|commercial|energy|financ\w*|investment|free trade|customs)\b", re.I)),
-    (DialogueKind.LAW_ENFORCEMENT, _rx(r"\b(?:narcotics?|counter-?narcotics|drugs?|law enforcement|police|justice|maritime interdiction|interdiction)\b", re.I)),
+    (DialogueKind.MIL_TO_MIL, _rx(r"\b(?:mil(?:itary)?[- ]to[- ]mil(?:itary)?|staff talks|navy|naval|army|air force|general officer|flag officer|colonels|joint staff|CHOD|service[- ]to[- ]service|M2M)\b", re.IGNORECASE)),
+    (DialogueKind.POL_MIL, _rx(r"\b(?:pol[-/ ]?mil|political[- ]military|security (?:dialogue|cooperation|consultat\w*|issues)|defen[cs]e (?:consultations|dialogue|policy|cooperation)|bilateral defen[cs]e|defen[cs]e)\b", re.IGNORECASE)),
+    (DialogueKind.STRATEGIC, _rx(r"\b(?:strategic|summit)\b", re.IGNORECASE)),
+    (DialogueKind.ECONOMIC, _rx(r"\b(?:econom\w*|trade|IPR|intellectual property|commercial|energy|financ\w*|investment|free trade|customs)\b", re.IGNORECASE)),
+    (DialogueKind.LAW_ENFORCEMENT, _rx(r"\b(?:narcotics?|counter-?narcotics|drugs?|law enforcement|police|justice|maritime interdiction|interdiction)\b", re.IGNORECASE)),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -136,14 +136,14 @@ _ORDINALS = {
 _ORDINAL_BEFORE = _rx(
     r"\b(?P<ord>first|inaugural|initial|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th)|last|previous|next|upcoming)"
     r"\s+(?:\((?P<paren>last|latest|most recent|previous)\)\s+)?(?:(?:round|session|meeting|plenary|iteration) of (?:the )?)?(?:[\w.-]+\s+){0,3}$",
-    re.I,
+    re.IGNORECASE,
 )
 _FIRST_IN_YEARS = _rx(r"^(?:\s*\([^)]*\))?\s*(?:meeting |session )?(?:in (?:over |more than |almost |nearly )?(?:\w+ )?(?:years?|decades?|months?)|since\b)")
-_HELD = _rx(r"\b(?:met|was held|were held|took place|held|convened|was chaired|hosted|was hosted|occurred|concluded)\b", re.I)
-_PLANNED = _rx(r"\b(?:next|will|would be|would take place|expected|scheduled|upcoming|planned|is to|are to|slated)\b", re.I)
-_CANCELLED = _rx(r"\b(?:cancel+ed|called off|postponed indefinitely)\b", re.I)
-_FOLLOW_ON = _rx(r"\b(?:follow-?on|follow-?up) (?:meeting|session|round)\b", re.I)
-_SAME_MONTH = _rx(r"\bsame month (?:in|of) (?P<year>(?:19|20)\d\d)\b", re.I)
+_HELD = _rx(r"\b(?:met|was held|were held|took place|held|convened|was chaired|hosted|was hosted|occurred|concluded)\b", re.IGNORECASE)
+_PLANNED = _rx(r"\b(?:next|will|would be|would take place|expected|scheduled|upcoming|planned|is to|are to|slated)\b", re.IGNORECASE)
+_CANCELLED = _rx(r"\b(?:cancel+ed|called off|postponed indefinitely)\b", re.IGNORECASE)
+_FOLLOW_ON = _rx(r"\b(?:follow-?on|follow-?up) (?:meeting|session|round)\b", re.IGNORECASE)
+_SAME_MONTH = _rx(r"\bsame month (?:in|of) (?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _VENUE = _rx(r"\b(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
 _CHAIRS = _rx(
     r"\b(?:chaired|co-chaired|led|headed)\s+by\s+(?:an?\s+|the\s+)?(?P<t1>[A-Z][^,;]{2,80}?)\s+(?:for|representing|from)\s+(?:the\s+)?(?P<c1>[A-Z][\w.]+)"
@@ -270,7 +270,7 @@ def _name_agrees(mech: _Mech, host: str | None) -> bool:
 #: Standing formats whose membership is part of their definition, so a cable names them
 #: without listing the parties ("a new round of the Six-Party Talks").
 _STANDING_FORMATS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
-    (_rx(r"\b(?:Six[- ]?Party|6-Party|6PT)\b", re.I), ("CHN", "JPN", "KOR", "PRK", "RUS", "USA")),
+    (_rx(r"\b(?:Six[- ]?Party|6-Party|6PT)\b", re.IGNORECASE), ("CHN", "JPN", "KOR", "PRK", "RUS", "USA")),
 ]
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -451,7 +451,7 @@ def _parties(mech: _Mech, host: str | None) -> set[str]:
     return set()
 
 
-_BILATERAL_WORDS = re.compile(r"\b(?:bilateral|joint|counterparts?|both sides|two sides|host nation|two countries|binational)\b", re.I)
+_BILATERAL_WORDS = re.compile(r"\b(?:bilateral|joint|counterparts?|both sides|two sides|host nation|two countries|binational)\b", re.IGNORECASE)
 _US_INTERNAL = _rx(r"\b(?:Embassy|Mission|Post|Country Team|interagency|Department)(?: \w+){0,4}? (?:has |have )?(?:recently )?(?:established|created|formed|set up|chairs|leads|convened|hosted|organized|sponsored)\b")
 _HOST_INTERNAL = _rx(r"\binter-?agency\b|\bwithin (?:its|the) \w+ ministry\b|\bordered the (?:formation|creation)\b|\bmoribund\b")
 

@@ -74,11 +74,11 @@ from .countries import _ORGANISATIONS, country_code, find_countries, host_countr
 from .dates import DateMention, find_dates
 from .document import ParsedCable
 from .evidence import record_id
-from .people import Person, choose_leads, parse_participants
+from .people import Person, parse_participants
 from .sentences import sentence_spans
 from .titles import expand_title, level_for_title
 
-__all__ = ["extract_meetings", "MEETING_KINDS", "event_coding"]
+__all__ = ["MEETING_KINDS", "event_coding", "extract_meetings"]
 
 #: The values of ``Meeting.kind``: how the cable reports the encounter.
 MEETING_KINDS = {
@@ -183,11 +183,7 @@ _PERSON = re.compile(
     r"(?:\s+\((?![A-Z]{2,6}\))[^()\n]{1,30}\)(?=\s+" + _NAME_WORD + r"))?"  # 'Director (Europe West) G.V. Rao'
     r"(?:(?:\s+|,\s+(?=" + _NAME_WORD + r"\s+" + _NAME_WORD + r"))(?P<name>(?!(?:and|of|the|on|in|to|for|said|told|met|was|is|has|had|who|also|stated|noted|that)\b)" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}))?"
 )
-_NOT_NAMES = frozenset("""The And Of On In To For Said Told Met Was Is Has Had Who Also That This These When While During After Before
- Since Although Ministry Minister Government President Foreign Embassy Affairs January February March April May June July August
- September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Summary Comment End Note
- Meets Meeting Meetings Discusses Discuss Focuses Urges Says Seeks Presses Pushes Calls Visits Visit Talks Welcomes Outlines Reviews
- Stresses Offers Asks Agrees Expresses Reaffirms Raises Briefs Hosts Receives Warns Wants Vows Plans""".split())
+_NOT_NAMES = frozenset(["The", "And", "Of", "On", "In", "To", "For", "Said", "Told", "Met", "Was", "Is", "Has", "Had", "Who", "Also", "That", "This", "These", "When", "While", "During", "After", "Before", "Since", "Although", "Ministry", "Minister", "Government", "President", "Foreign", "Embassy", "Affairs", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Summary", "Comment", "End", "Note", "Meets", "Meeting", "Meetings", "Discusses", "Discuss", "Focuses", "Urges", "Says", "Seeks", "Presses", "Pushes", "Calls", "Visits", "Visit", "Talks", "Welcomes", "Outlines", "Reviews", "Stresses", "Offers", "Asks", "Agrees", "Expresses", "Reaffirms", "Raises", "Briefs", "Hosts", "Receives", "Warns", "Wants", "Vows", "Plans"])
 _PLACE_IN = re.compile(r"\b(?:in|to|at)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:de\s+|del\s+|el\s+)?[A-Z][\w'’.-]*){0,3})")
 _CITY_HEAD = re.compile(r"^(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 

@@ -16,25 +16,7 @@ from functools import lru_cache
 #: Common first names in the cables' languages (English, Spanish, Portuguese, French, German,
 #: Italian, Russian, Arabic, Hebrew, Asian given names seen in English transliteration).
 FIRST_NAMES = frozenset(
-    """
-    Aaron Abdul Abdullah Adam Adrian Adriana Ahmad Ahmed Alan Albert Alberto Alejandro Alex
-    Alexander Alexandra Alfonso Alfredo Ali Alice Alicia Alison Allen Alvaro Amanda Amy Ana Andre
-    Andrea Andreas Andres Andrew Angel Angela Ann Anna Anne Anthony Antonio Arturo Barbara Benjamin
-    Bernard Bill Brian Bruce Carl Carla Carlos Carmen Carol Caroline Catherine Cesar Charles
-    Christian Christina Christine Christopher Claudia Craig Cristian Cristina Dan Daniel Daniela
-    David Dennis Diana Diego Donald Douglas Eduardo Edward Elena Elizabeth Emily Emma Enrique
-    Eric Erin Ernesto Eugene Evan Felipe Fernando Francis Francisco Frank Gabriel Gary George
-    Gerald Gerardo Gloria Gregory Guillermo Gustavo Hans Harry Helen Henry Hugo Ian Ignacio Isabel
-    Jack James Jan Jane Janet Janice Jason Javier Jean Jeffrey Jennifer Jessica Joan Joaquin John
-    Jonathan Jorge Jose Joseph Juan Julia Julian Julie Julio Karen Karl Katherine Kathleen Keith
-    Kenneth Kevin Kim Kurt Larry Laura Laurent Leonardo Leslie Linda Lisa Louis Luis Luisa Manuel
-    Marc Marcel Marcela Marco Marcos Margaret Maria Mario Mark Martha Martin Mary Matthew Maurice
-    Michael Michel Miguel Mike Mohamed Mohammad Mohammed Muhammad Nancy Nicholas Nicolas Oscar
-    Pablo Patricia Patrick Paul Paula Paulo Pedro Peter Philip Phillip Pierre Rafael Ramon Raul
-    Ricardo Richard Robert Roberto Rodrigo Roger Ronald Rosa Ruth Ryan Samuel Sandra Sara Sarah
-    Scott Sergei Sergey Sergio Stephen Steven Susan Thomas Timothy Tom Victor Vladimir Walter
-    William Yuri
-    """.split()
+    ["Aaron", "Abdul", "Abdullah", "Adam", "Adrian", "Adriana", "Ahmad", "Ahmed", "Alan", "Albert", "Alberto", "Alejandro", "Alex", "Alexander", "Alexandra", "Alfonso", "Alfredo", "Ali", "Alice", "Alicia", "Alison", "Allen", "Alvaro", "Amanda", "Amy", "Ana", "Andre", "Andrea", "Andreas", "Andres", "Andrew", "Angel", "Angela", "Ann", "Anna", "Anne", "Anthony", "Antonio", "Arturo", "Barbara", "Benjamin", "Bernard", "Bill", "Brian", "Bruce", "Carl", "Carla", "Carlos", "Carmen", "Carol", "Caroline", "Catherine", "Cesar", "Charles", "Christian", "Christina", "Christine", "Christopher", "Claudia", "Craig", "Cristian", "Cristina", "Dan", "Daniel", "Daniela", "David", "Dennis", "Diana", "Diego", "Donald", "Douglas", "Eduardo", "Edward", "Elena", "Elizabeth", "Emily", "Emma", "Enrique", "Eric", "Erin", "Ernesto", "Eugene", "Evan", "Felipe", "Fernando", "Francis", "Francisco", "Frank", "Gabriel", "Gary", "George", "Gerald", "Gerardo", "Gloria", "Gregory", "Guillermo", "Gustavo", "Hans", "Harry", "Helen", "Henry", "Hugo", "Ian", "Ignacio", "Isabel", "Jack", "James", "Jan", "Jane", "Janet", "Janice", "Jason", "Javier", "Jean", "Jeffrey", "Jennifer", "Jessica", "Joan", "Joaquin", "John", "Jonathan", "Jorge", "Jose", "Joseph", "Juan", "Julia", "Julian", "Julie", "Julio", "Karen", "Karl", "Katherine", "Kathleen", "Keith", "Kenneth", "Kevin", "Kim", "Kurt", "Larry", "Laura", "Laurent", "Leonardo", "Leslie", "Linda", "Lisa", "Louis", "Luis", "Luisa", "Manuel", "Marc", "Marcel", "Marcela", "Marco", "Marcos", "Margaret", "Maria", "Mario", "Mark", "Martha", "Martin", "Mary", "Matthew", "Maurice", "Michael", "Michel", "Miguel", "Mike", "Mohamed", "Mohammad", "Mohammed", "Muhammad", "Nancy", "Nicholas", "Nicolas", "Oscar", "Pablo", "Patricia", "Patrick", "Paul", "Paula", "Paulo", "Pedro", "Peter", "Philip", "Phillip", "Pierre", "Rafael", "Ramon", "Raul", "Ricardo", "Richard", "Robert", "Roberto", "Rodrigo", "Roger", "Ronald", "Rosa", "Ruth", "Ryan", "Samuel", "Sandra", "Sara", "Sarah", "Scott", "Sergei", "Sergey", "Sergio", "Stephen", "Steven", "Susan", "Thomas", "Timothy", "Tom", "Victor", "Vladimir", "Walter", "William", "Yuri"]
 )
 
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "van", "von", "der", "den", "y", "e", "al", "el", "bin", "ibn", "abu", "ben", "st.", "mac"})

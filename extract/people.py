@@ -26,7 +26,7 @@ from .countries import country_code, find_countries
 from .names import is_initial, is_particle, mend_name, split_names
 from .titles import ABBREVIATIONS, expand_title, level_for_title
 
-__all__ = ["Person", "parse_participants", "level_for_title", "expand_title", "choose_leads", "LEVEL_ORDER"]
+__all__ = ["LEVEL_ORDER", "Person", "choose_leads", "expand_title", "level_for_title", "parse_participants"]
 
 
 @dataclass
@@ -58,46 +58,12 @@ LEVEL_ORDER = [
 
 #: Words that make up titles and offices (lower case).  Any all-capitals acronym counts too.
 _TITLE_WORDS = frozenset(
-    """
-    ambassador amb amb. minister ministry deputy vice under assistant secretary secretariat
-    foreign affairs defense defence interior justice finance trade commerce economy economic
-    political president presidential prime premier king queen emir chancellor chief chair chairman
-    chairwoman director general directorate senior special advisor adviser counselor counsellor
-    counsel officer office desk staff notetaker note-taker interpreter attache attaché consul
-    consular charge chargé d'affaires representative rep. rep sen. senator congressman
-    congresswoman member members speaker leader majority minority head commander commandant
-    admiral colonel lieutenant major captain brigadier gen. adm. col. lt. maj. capt. ltg bg mg
-    spokesman spokesperson coordinator envoy governor mayor delegation delegate embassy mission
-    permanent perm principal executive acting first second third spokeswoman legal expert
-    specialist analyst adviser attorney prosecutor judge justice police national international
-    public security intelligence affairs bureau department division section unit agency council
-    committee commission house senate assembly parliament congress cabinet program programs
-    policy planning relations cooperation international regional multilateral bilateral
-    strategic military naval air force army navy marine corps joint staff of for the and to in
-    on at with - & / mr. mrs. ms. dr. mr mrs ms dr hon. honorable his her excellency
-    americas america western hemisphere european eurasian asian pacific african near eastern
-    east west north south central southern northern affairs office's science technology energy
-    environment health education agriculture industry labor labour transport communications
-    information press culture cultural human rights humanitarian development aid assistance
-    cooperation counterterrorism counter-terrorism counternarcotics narcotics enforcement law
-    customs border immigration migration defense-related operations operation plans policy
-    sub-committee subcommittee affairs, team lead senior-level former new acting interim
-    high commissioner commissioners
-    bank authority institute service services court group corporation fund agency private
-    guard coast wing corps milgrp msg dea fbi inl
-    personal executive federal state states europe asia africa latin caribbean middle united nations organization organisation union
-    """.split()
+    ["ambassador", "amb", "amb.", "minister", "ministry", "deputy", "vice", "under", "assistant", "secretary", "secretariat", "foreign", "affairs", "defense", "defence", "interior", "justice", "finance", "trade", "commerce", "economy", "economic", "political", "president", "presidential", "prime", "premier", "king", "queen", "emir", "chancellor", "chief", "chair", "chairman", "chairwoman", "director", "general", "directorate", "senior", "special", "advisor", "adviser", "counselor", "counsellor", "counsel", "officer", "office", "desk", "staff", "notetaker", "note-taker", "interpreter", "attache", "attaché", "consul", "consular", "charge", "chargé", "d'affaires", "representative", "rep.", "rep", "sen.", "senator", "congressman", "congresswoman", "member", "members", "speaker", "leader", "majority", "minority", "head", "commander", "commandant", "admiral", "colonel", "lieutenant", "major", "captain", "brigadier", "gen.", "adm.", "col.", "lt.", "maj.", "capt.", "ltg", "bg", "mg", "spokesman", "spokesperson", "coordinator", "envoy", "governor", "mayor", "delegation", "delegate", "embassy", "mission", "permanent", "perm", "principal", "executive", "acting", "first", "second", "third", "spokeswoman", "legal", "expert", "specialist", "analyst", "adviser", "attorney", "prosecutor", "judge", "justice", "police", "national", "international", "public", "security", "intelligence", "affairs", "bureau", "department", "division", "section", "unit", "agency", "council", "committee", "commission", "house", "senate", "assembly", "parliament", "congress", "cabinet", "program", "programs", "policy", "planning", "relations", "cooperation", "international", "regional", "multilateral", "bilateral", "strategic", "military", "naval", "air", "force", "army", "navy", "marine", "corps", "joint", "staff", "of", "for", "the", "and", "to", "in", "on", "at", "with", "-", "&", "/", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "hon.", "honorable", "his", "her", "excellency", "americas", "america", "western", "hemisphere", "european", "eurasian", "asian", "pacific", "african", "near", "eastern", "east", "west", "north", "south", "central", "southern", "northern", "affairs", "office's", "science", "technology", "energy", "environment", "health", "education", "agriculture", "industry", "labor", "labour", "transport", "communications", "information", "press", "culture", "cultural", "human", "rights", "humanitarian", "development", "aid", "assistance", "cooperation", "counterterrorism", "counter-terrorism", "counternarcotics", "narcotics", "enforcement", "law", "customs", "border", "immigration", "migration", "defense-related", "operations", "operation", "plans", "policy", "sub-committee", "subcommittee", "affairs,", "team", "lead", "senior-level", "former", "new", "acting", "interim", "high", "commissioner", "commissioners", "bank", "authority", "institute", "service", "services", "court", "group", "corporation", "fund", "agency", "private", "guard", "coast", "wing", "corps", "milgrp", "msg", "dea", "fbi", "inl", "personal", "executive", "federal", "state", "states", "europe", "asia", "africa", "latin", "caribbean", "middle", "united", "nations", "organization", "organisation", "union"]
 )
 
 #: Title words that stand before a name and never end a title written after one.
 _PRE_NAME = frozenset(
-    """
-    ambassador amb amb. senator sen. rep. rep representative congressman congresswoman mr. mrs.
-    ms. dr. mr mrs ms dr general gen. admiral adm. colonel col. lieutenant lt. major maj. captain
-    capt. brigadier ltg bg mg president minister foreign secretary deputy under assistant
-    counselor counsellor director chief charge chargé dcm das pdas dasd u/s a/s d/s fm dfm vfm
-    pm vp cda nsa hon. honorable governor mayor commander
-    """.split()
+    ["ambassador", "amb", "amb.", "senator", "sen.", "rep.", "rep", "representative", "congressman", "congresswoman", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "general", "gen.", "admiral", "adm.", "colonel", "col.", "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "brigadier", "ltg", "bg", "mg", "president", "minister", "foreign", "secretary", "deputy", "under", "assistant", "counselor", "counsellor", "director", "chief", "charge", "chargé", "dcm", "das", "pdas", "dasd", "u/s", "a/s", "d/s", "fm", "dfm", "vfm", "pm", "vp", "cda", "nsa", "hon.", "honorable", "governor", "mayor", "commander"]
 )
 
 _ROLE_NOTETAKER = re.compile(r"\bnote[- ]?taker\b", re.IGNORECASE)

@@ -33,7 +33,14 @@ from engagements.schema import Meeting, MeetingParticipant, Request
 from engagements.schema.vocab import RequestItem, RequestStatus
 
 from .actors import ActorIndex, is_pronoun_subject, is_we
-from .countries import _ADJECTIVES, _ORGANISATIONS, _post_country, city_country, country_code, find_countries, host_country
+from .countries import (
+    _ADJECTIVES,
+    _ORGANISATIONS,
+    _post_country,
+    city_country,
+    find_countries,
+    host_country,
+)
 from .dates import edtf_bounds, find_dates
 from .document import ParsedCable
 from .evidence import record_id
@@ -98,21 +105,21 @@ _ANY_TRIGGER = re.compile(
 
 #: Words before a trigger that make it no request: questions, negation, hypothesis, passives.
 _NOT_A_REQUEST = _rx(r"(?:\bnot|\bnever|n't|\bwould|\bcould|\bmight|\bmay|\bif|\bwhether|\bshould|\bwill|\bto|\bPlease|\bplease|\bIf)\s+(?:\w+\s+)?$|\b[Ww]hen\s+$|\b(?:been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$")
-_QUESTION_AFTER = _rx(r"^(?:about|whether|if|how|what|why|when|who|where)\b", re.I)
+_QUESTION_AFTER = _rx(r"^(?:about|whether|if|how|what|why|when|who|where)\b", re.IGNORECASE)
 #: An internal tasking: a US office asked to report, clear or instruct.
 _INTERNAL = _rx(r"\b(?:guidance|instructions?|Department|Washington|clearance|reporting|report on|comments?|Post|the Embassy|INR|septel|reftel|cable)\b")
 _CLAUSE_END = _rx(r";|\s+(?:because|since|so that|in order to|which|while|whereas|although|but|after|before|noting|saying|adding|explaining|arguing)\b|,\s+(?:which|but|saying|noting|adding|explaining|as he|as she|and he|and she|and that|arguing|stating|though|although|since|because)\b|,\s+(?:and\s+)?(?:may|will|would|can|could|has|have|had|is|was|are|were|who|he|she|they|as(?! well as))\b|\s+as this\b|\.\s*$|\s--\s")
 _LIST_SPLIT = _rx(r",?\s+as well as\s+|,\s*and\s+|,\s*or\s+|,\s+|\s+and\s+|\s+or\s+|;\s*--\s*|\s+--\s+")
-_INCLUDING = _rx(r"\b(?:including|such as|in particular|particularly|especially|namely)\b[:,]?\s*", re.I)
+_INCLUDING = _rx(r"\b(?:including|such as|in particular|particularly|especially|namely)\b[:,]?\s*", re.IGNORECASE)
 _FROM_ADDR = _rx(r"\bfrom\s+(?P<addr>(?:the\s+)?[A-Z][\w./'-]*(?:\s+[A-Z][\w./'-]*){0,3})")
 _TRAILING_ADVERBS = _rx(r"(?:\s+(?:also|then|specifically|again|repeatedly|formally|officially|reportedly|had|has|have|already|strongly|further|crudely|publicly|privately|personally|once again|explicitly|directly|urgently|earlier|later|recently|subsequently|previously|specifically|in turn|,))+\s*$")
-_SUBJECT_CUT = _rx(r".*(?:,|\bthat|\bwhen|\bwhile|\band|\bbut|:)\s+", re.S)
+_SUBJECT_CUT = _rx(r".*(?:,|\bthat|\bwhen|\bwhile|\band|\bbut|:)\s+", re.DOTALL)
 _RELATIVE_WHO = _rx(r"\s+(?:on this point\s+|[a-z ]{0,30})?who\s*$")
 
-_DENIED = _rx(r"\b(?:refus\w*|reject\w*|declin\w*|denied|turned (?:it )?down|rebuff\w*|unacceptable|cannot accept|could not accept|would not accept|not possible)\b", re.I)
-_PENDING = _rx(r"\b(?:agreed to (?:discuss|consider|look|review|study)|will (?:consider|look into|review|study|discuss|follow up)|would (?:consider|look into|review|study|discuss|follow up)|look into|under (?:consideration|review)|took note|get back|considering)\b", re.I)
-_APPROVED = _rx(r"\b(?:approved|agreed|granted|accepted|consented|gave (?:\w+ )?approval|has been approved|was approved|promised to)\b", re.I)
-_DELIVERED = _rx(r"\b(?:delivered|provided|handed over|donated|has received|were received|had already met)\b", re.I)
+_DENIED = _rx(r"\b(?:refus\w*|reject\w*|declin\w*|denied|turned (?:it )?down|rebuff\w*|unacceptable|cannot accept|could not accept|would not accept|not possible)\b", re.IGNORECASE)
+_PENDING = _rx(r"\b(?:agreed to (?:discuss|consider|look|review|study)|will (?:consider|look into|review|study|discuss|follow up)|would (?:consider|look into|review|study|discuss|follow up)|look into|under (?:consideration|review)|took note|get back|considering)\b", re.IGNORECASE)
+_APPROVED = _rx(r"\b(?:approved|agreed|granted|accepted|consented|gave (?:\w+ )?approval|has been approved|was approved|promised to)\b", re.IGNORECASE)
+_DELIVERED = _rx(r"\b(?:delivered|provided|handed over|donated|has received|were received|had already met)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -457,7 +464,7 @@ _INFO_ASKED = re.compile(
     # "asked the U.S. to say whether", "to explain why": a question put through a request verb
     r"|(?:say|tell|explain|clarify|confirm|indicate|describe|specify|comment|brief|imagine|share\s+(?:his|her|their|its)\s+views)\b"
     r"|(?:\w+\s+){0,3}?(?:whether|why|how|what)\b)",
-    re.I,
+    re.IGNORECASE,
 )
 _OFFICE_WORDS = re.compile(r"\b(?:Department|Washington|Post|Embassy|Mission|Consulate|DoD|DOD|INL|INR|Headquarters|Agency|Bureau|Office)\b")
 _OFFICE_SUBJECT = re.compile(r"^(?:Post|Embassy|the Embassy|Mission|the Mission|Department|the Department|Washington|we|We|Consulate)$")

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-
 from engagements.extract.dates import edtf_bounds, find_dates
 
 CABLE_DATE = dt.date(2009, 11, 20)  # a Friday

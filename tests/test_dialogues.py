@@ -1,10 +1,9 @@
 """Dialogues read from cables: seed 000's two mechanisms and four BWG sessions exactly, and the
 rules on short cable-style text."""
 
+from conftest import seed_path
 from engagements.extract.dialogues import extract_dialogues, session_leads
 from engagements.extract.read import read_path
-
-from conftest import seed_path
 from test_requests import cable
 
 

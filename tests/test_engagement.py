@@ -1,9 +1,8 @@
 """The integration: one record per encounter, requests linked to meetings, evidence everywhere."""
 
+from conftest import seed_path
 from engagements.extract.engagement import extract_records
 from engagements.extract.read import read_path
-
-from conftest import seed_path
 
 
 def _check_evidence(doc, rows):

@@ -6,8 +6,15 @@ import json
 
 import pytest
 
-from engagements.evaluate import Score, _date_score, _greedy, _meeting_pair_score, evaluate, load_gold
 from engagements.errors import GoldFormatError
+from engagements.evaluate import (
+    Score,
+    _date_score,
+    _greedy,
+    _meeting_pair_score,
+    evaluate,
+    load_gold,
+)
 
 
 def test_f1_is_the_harmonic_mean_and_empty_is_perfect():

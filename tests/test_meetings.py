@@ -1,11 +1,9 @@
 """Meetings read from cables: the memcon of seed 004 exactly, and prose rules on cable-style text."""
 
-import datetime as dt
-
-from engagements.extract.meetings import event_coding, extract_meetings
-from engagements.extract.read import read_path
 
 from conftest import seed_path
+from engagements.extract.meetings import event_coding, extract_meetings
+from engagements.extract.read import read_path
 
 
 def _by_meeting(participants):

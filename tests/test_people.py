@@ -1,9 +1,8 @@
 """Titles, levels and participant blocks as memoranda of conversation print them."""
 
 import pytest
-
-from engagements.extract.people import expand_title, level_for_title, parse_participants
 from engagements.extract.names import mend_first_name
+from engagements.extract.people import expand_title, level_for_title, parse_participants
 from engagements.schema.vocab import Level
 
 

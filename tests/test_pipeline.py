@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import SEEDS, seed_path
+from engagements.schema import TABLES
 
 from engagements.pipeline import build, iter_inputs
-from engagements.schema import TABLES
-from conftest import SEEDS, seed_path
 
 
 def _digests(folder: Path) -> dict[str, str]:

@@ -1,11 +1,10 @@
 """Requests read from cables: seed 004's six exactly, and the rules on short cable-style text."""
 
+from conftest import seed_path
 from engagements.extract.engagement import extract_records
 from engagements.extract.items import classify_item
 from engagements.extract.read import read_bytes, read_path
 from engagements.extract.requests import extract_requests
-
-from conftest import seed_path
 
 
 def cable(*paragraphs: str, post: str = "LIMA", tags: str = "PREL, PE") -> object:
