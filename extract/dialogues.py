@@ -39,7 +39,7 @@ from .countries import city_country, country_code, find_countries, host_country
 from .dates import edtf_bounds, find_dates
 from .document import ParsedCable
 from .evidence import record_id, slug
-from .meetings import event_coding
+from .meetings import event_coding, session_heads
 from .sentences import sentence_spans
 from .titles import expand_title, level_for_title
 
@@ -756,6 +756,15 @@ def session_leads(doc: ParsedCable, meetings: list[Meeting]) -> list[MeetingPart
                 if code:
                     title = expand_title(_PAREN_TAIL.sub("", m.group(t)).strip())
                     out.append(_lead(doc, mt, title, code, p.paragraph_number, m.group(0)))
+    chaired = {r.meeting_id for r in out}
+    for p in doc.paragraphs:
+        mt = _chaired_session(sessions, p.paragraph_number)
+        if mt is None or mt.meeting_id in chaired or mt.status != MeetingStatus.HELD:
+            continue
+        for person, number in session_heads(doc, {p.paragraph_number}, host):
+            if person.country and person.level:
+                out.append(_lead(doc, mt, person.title or "", person.country, number, person.text[:400],
+                                 name=person.name, level=person.level, method="dialogues:head-of-side"))
     return _dedupe(out)
 
 
@@ -770,20 +779,21 @@ def _chaired_session(sessions: list[Meeting], paragraph: int) -> Meeting | None:
     return max(held, key=lambda m: (m.date_start or dt.date.min))
 
 
-def _lead(doc: ParsedCable, mt: Meeting, title: str, code: str, paragraph: int, quote: str) -> MeetingParticipant:
+def _lead(doc: ParsedCable, mt: Meeting, title: str, code: str, paragraph: int, quote: str, *,
+          name: str | None = None, level=None, method: str = "dialogues:chaired-by") -> MeetingParticipant:
     return MeetingParticipant(
         participant_id=record_id("par", doc.cable_id, mt.meeting_id, title, code),
         meeting_id=mt.meeting_id,
         cable_id=doc.cable_id,
-        name=None,
-        title=title,
+        name=" ".join(name.split()) if name else None,
+        title=" ".join(title.split()) or None,
         country_code=code,
         role=ParticipantRole.LEAD,
-        level=level_for_title(title, code),
+        level=level or level_for_title(title, code),
         paragraph_numbers=[paragraph],
         quote_paragraph=paragraph,
         quote=quote,
-        method="dialogues:chaired-by",
+        method=method,
         confidence=0.7,
     )
 

@@ -1089,49 +1089,73 @@ _WHO_LED = re.compile(
 _WHO_END = re.compile(r",\s*(?:who|which|whose|and|with|while|as)\b|\s+(?:who|which|and was|and were|accompanied|together)\b|\s+-\s+|\s+--")
 
 
-def _delegation_leads(cands: list[_Cand], ctx: _Ctx) -> None:
-    """'The Brazilian delegation was led by X, Title'; 'X, Title, led the U.S. delegation':
-    the cable says who heads a side.  The statement belongs to the meeting reported in its
-    paragraph, or else in the nearest paragraph before it; that person leads the side."""
+_HEAD_OF_SIDE = re.compile(
+    r"\bhead of the\s+" + _SIDE_WORD + r"\s+(?:delegation|side|team)\s+(?:was|is|will be)\s+(?P<who>[^.;()]{4,160})", _F)
+#: "X, Title, chaired the event": the chair of a gathering leads the side his title places him on.
+_CHAIRED_EVENT = re.compile(
+    r"(?P<who>(?:[A-Z][\w.'’/-]*|of|for|and|the|to|on|de|da|van|von|Dr\.)(?:,?\s+(?:[A-Z][\w.'’/-]*|of|for|and|the|to|on|de|da|van|von|Dr\.)){1,16}),?\s+"
+    r"(?:chaired|co-chaired|presided over)\s+the\s+(?:event|meeting|session|talks|consultations|dialogue|round|discussions|conference|plenary)\b")
+
+
+def _side_heads(text: str, ctx: _Ctx) -> list[tuple[Person, list[Person], re.Match]]:
+    """Who the paragraph says heads a side: 'The Brazilian delegation was led by X, Title';
+    'X, Title, led the U.S. delegation'; 'The head of the Moldovan delegation was X'; 'X,
+    Title, chaired the event'.  Each with the members the statement lists."""
     from .people import parse_participants
 
+    out: list[tuple[Person, list[Person], re.Match]] = []
+    if "chaired" in text or "presided" in text:
+        for m in _CHAIRED_EVENT.finditer(text):
+            found = [p for p, _, _ in _people_in(m.group("who"), ctx, None) if p.country and not p.weak and p.level]
+            if found:
+                lead = _copy(found[-1])
+                lead.role, lead.text = ParticipantRole.LEAD, m.group(0)
+                lead.delegation = True
+                out.append((lead, [], m))
+    if "delegation" not in text and " side" not in text and " team" not in text:
+        return out
+    if " led" not in text and "headed" not in text and "chaired" not in text and "head of" not in text:
+        return out
+    for m in list(_LED_BY.finditer(text)) + list(_WHO_LED.finditer(text)) + list(_HEAD_OF_SIDE.finditer(text)):
+        side = country_code(m.group("side"), ctx.host)
+        if side is None or (len(side) != 3 and side not in ("EU", "UN", "OAS", "NATO", "AU", "LAS")):
+            continue
+        who = m.group("who").strip()
+        cut = _WHO_END.search(who)
+        if cut:
+            who = who[:cut.start()]
+        who = " ".join(re.sub(r"^(?:by\s+)?", "", who).split()).strip(" ,")
+        people = parse_participants(who, ctx.host, side)
+        if not people or not people[0].name:
+            continue
+        lead = people[0]
+        named = re.match(r"^(?P<name>[^,]+),\s*(?P<title>[^,]+)", who)
+        if named and lead.name in named.group("name") and named.group("title").strip():
+            lead.title = expand_title(named.group("title").strip())
+            lead.level = level_for_title(lead.title, side) or lead.level
+        if lead.level is None:
+            continue  # a lead's rank only where the title gives one
+        lead.country, lead.role = side, ParticipantRole.LEAD
+        lead.delegation = True
+        lead.text = m.group(0)
+        out.append((lead, _delegation_members(text, m.end(), side), m))
+    return out
+
+
+def _delegation_leads(cands: list[_Cand], ctx: _Ctx) -> None:
+    """The statement of who heads a side (``_side_heads``) belongs to the meeting reported in
+    its paragraph, or else in the nearest paragraph before it; that person leads the side."""
     if not cands:
         return
     for para in ctx.doc.paragraphs:
-        text = para.text
-        if "delegation" not in text and " side" not in text and " team" not in text:
-            continue
-        if " led" not in text and "headed" not in text and "chaired" not in text:
-            continue
-        for m in list(_LED_BY.finditer(text)) + list(_WHO_LED.finditer(text)):
-            side = country_code(m.group("side"), ctx.host)
-            if side is None or (len(side) != 3 and side not in ("EU", "UN", "OAS", "NATO", "AU", "LAS")):
-                continue
-            who = m.group("who").strip()
-            cut = _WHO_END.search(who)
-            if cut:
-                who = who[:cut.start()]
-            who = re.sub(r"^(?:by\s+)?", "", who).strip(" ,")
-            people = parse_participants(who, ctx.host, side)
-            if not people or not people[0].name:
-                continue
-            lead = people[0]
-            named = re.match(r"^(?P<name>[^,]+),\s*(?P<title>[^,]+)", who)
-            if named and lead.name in named.group("name") and named.group("title").strip():
-                lead.title = expand_title(named.group("title").strip())
-                lead.level = level_for_title(lead.title, side) or lead.level
-            if lead.level is None:
-                continue  # a lead's rank only where the title gives one
-            lead.country, lead.role = side, ParticipantRole.LEAD
-            lead.delegation = True
-            lead.text = m.group(0)
+        for lead, members, _m in _side_heads(para.text, ctx):
+            side = lead.country
             home = [c for c in cands if c.paragraph == para.paragraph_number and c.rule in _ENCOUNTER_RULES | {"memcon-head"}]
             if not home:
                 before = [c for c in cands if c.status == "held" and c.paragraphs and max(c.paragraphs) < para.paragraph_number and c.rule in _ENCOUNTER_RULES]
                 if not before:
                     continue
                 home = [max(before, key=lambda c: max(c.paragraphs))]
-            members = _delegation_members(text, m.end(), side)
             for c in home[:1]:
                 if c.block_people:
                     continue
@@ -1139,6 +1163,17 @@ def _delegation_leads(cands: list[_Cand], ctx: _Ctx) -> None:
                 c.people.append(lead)
                 c.people.extend(members)
                 c.paragraphs.add(para.paragraph_number)
+
+
+def session_heads(doc: ParsedCable, paragraphs: set[int], host: str | None) -> list[tuple[Person, int]]:
+    """The heads of each side a dialogue session's own paragraphs name (for sessions the
+    meetings extractor did not also find), with the paragraph that says so."""
+    ctx = _Ctx(doc=doc, ref=_reference_date(doc), host=host, embassy=_is_embassy(doc))
+    out: list[tuple[Person, int]] = []
+    for para in doc.paragraphs:
+        if para.paragraph_number in paragraphs:
+            out.extend((lead, para.paragraph_number) for lead, _members, _m in _side_heads(para.text, ctx))
+    return out
 
 
 _INCLUDED = re.compile(r"\b(?:which|that)\s+(?:also\s+)?included\b|\bincluding\b")

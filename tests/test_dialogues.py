@@ -95,3 +95,18 @@ def test_a_format_defined_by_its_members_takes_them():
 def test_a_conference_named_for_its_city_is_no_mechanism():
     doc = cable("The Ambassador met the Foreign Minister on the margins of the IISS Manama Dialogue, the sixth annual session.", post="MANAMA", tags="PREL, BA")
     assert extract_dialogues(doc)[0] == []
+
+
+def test_a_session_takes_its_chair_and_the_head_of_the_other_delegation():
+    doc = cable(
+        "The United States and Moldova conduct Bilateral Defense Consultations every two years.",
+        "The last Bilateral Defense Consultations took place January 11-12 in Washington, D.C.  The Deputy Assistant "
+        "Secretary of Defense for Russia/Ukraine and Eurasia, Dr. Celeste Wallander, chaired the event.  The head of the "
+        "Moldovan delegation was Minister of Defense Vitalie Marinuta.",
+        post="CHISINAU", tags="PREL, MARR, MD")
+    _, _, sessions = extract_dialogues(doc)
+    leads = session_leads(doc, sessions)
+    assert sorted((p.country_code, p.level, p.name) for p in leads) == [
+        ("MDA", "minister", "Vitalie Marinuta"), ("USA", "deputy_assistant_secretary", None)]
+    for p in leads:
+        assert p.quote in doc.paragraph(p.quote_paragraph).text
