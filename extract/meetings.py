@@ -382,6 +382,10 @@ def _split_title_name(title: str, name: str | None) -> tuple[str, str | None]:
     return " ".join(words[:keep]), (moved + (" " + name if name else "")).strip()
 
 
+#: "opposition Senator Piedad Cordoba": a legislator of the country's own politics, not of Congress.
+_LOCAL_POLITICIAN_BEFORE = re.compile(r"\b(?:opposition|ruling[- ]party|governing[- ]party|pro-government|provincial|regional|party)\s+$", re.IGNORECASE)
+
+
 def _country_just_before(before: str, host: str | None) -> str | None:
     """A country or organisation named right before a title, perhaps with an office between
     ('Colombia President', 'Arab League Chief of Staff', 'ROK MOFA Director')."""
@@ -491,7 +495,7 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             pm = _ADJ_POSSESSIVE.search(before)
             if pm and country_code(pm.group("adj"), ctx.host):
                 country = country_code(pm.group("adj"), ctx.host)  # "Israel's Chief Scientist"
-        if country is None and (us_rank or _UNAMBIGUOUS_US.match(title) or _US_EMBASSY_BEFORE.search(before)):
+        if country is None and (us_rank or _UNAMBIGUOUS_US.match(title) or _US_EMBASSY_BEFORE.search(before)) and not _LOCAL_POLITICIAN_BEFORE.search(before):
             country = "USA"
         if country is None:
             country = _country_just_before(before, ctx.host)  # "Arab League Chief of Staff", "ROK NSA"
@@ -510,7 +514,7 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
         full_title = expand_title(title)
         if country is None:
             bare_secretary = title.lower() == "secretary" and not before.rstrip().lower().endswith("the")
-            if _US_TITLE.match(title) and not bare_secretary:
+            if _US_TITLE.match(title) and not bare_secretary and not _LOCAL_POLITICIAN_BEFORE.search(before):
                 if title.lower().startswith(("ambassador", "amb.", "charg", "cda", "dcm", "deputy chief")) and not ctx.embassy:
                     country = None
                 else:
@@ -588,7 +592,7 @@ def _pick_date(dates: list[DateMention], s: int, e: int, trigger: int) -> DateMe
     return after[0] if after else inside[-1]
 
 
-_TALKS = re.compile(r"\b(?:(?:held|hold|holding|for|resume|resumed|resuming|begin|began|start|started|open|opened|launch|launched|continue|continued)\s+(?:\w+\s+){0,2}?(?:talks|consultations|negotiations)|(?:talks|consultations|discussions?)\s+with|(?:talks|consultations|discussions?)\s+between|readout\s+of|met\b|meetings?\s+(?:with|between))\b", _F)
+_TALKS = re.compile(r"\b(?:(?:held|hold|holding|for|resume|resumed|resuming|begin|began|start|started|open|opened|launch|launched|continue|continued)\s+(?:\w+\s+){0,2}?(?:talks|consultations|negotiations)|(?:talks|consultations|discussions?)\s+with|(?:talks|consultations|discussions?)\s+between|readout\s+of|met\b|meetings?\s+(?:with|between)|discuss(?:ed|es)\s+(?:[\w'’,-]+\s+){0,8}?with(?=\s+(?:the\s+)?(?-i:[A-Z])))\b", _F)
 _VISIT_NOUN = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel(?:l?ed)?|arrived|summits?|state visit)\b", _F)
 _DEMARCHE = re.compile(r"\b(?:demarched|delivered\s+(?:[\w/]+\s+){0,3}?(?:demarche|points|talking points|message|non-paper|letter|reftel points)|(?:demarche|points)\s+(?:was|were)\s+delivered)\b", _F)
 _BETWEEN = re.compile(r"\b(?:meetings?|talks|summit|consultations|negotiations|dialogue)\s+between\s+(?:the\s+)?(?P<a>[A-Z][\w.'’]+)\s+(?:and|&)\s+(?:the\s+)?(?P<b>[A-Z][\w.'’]+)")
@@ -713,6 +717,7 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
             first = (triggers[0][0], triggers[0][1], triggers[0][2])
         everyone = _people_in(sentence, ctx, actors)
         everyone += _known_surnames(sentence, ctx, everyone)
+        antecedent = _antecedent(text, s, ctx, actors) if _PRONOUN_PARTY.search(sentence) else None
         used_dates: set[str] = set()
         for i, (rule, kind, at, _end) in enumerate(triggers):
             nxt = triggers[i + 1][2] if i + 1 < len(triggers) else len(sentence)
@@ -724,7 +729,7 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
                 own = [d for d in dates if s + at - 40 <= d.start and d.end <= s + nxt]
                 if not own or all(d.edtf in used_dates for d in own):
                     continue  # a second trigger makes a second meeting only with its own date
-            cand = _candidate(ctx, number, sentence, s, e, rule, kind, at, window, everyone, dates, i == 0)
+            cand = _candidate(ctx, number, sentence, s, e, rule, kind, at, window, everyone, dates, i == 0, antecedent)
             if cand is not None and (cand.date is None or cand.date.edtf not in used_dates):
                 out.append(cand)
                 if cand.date is not None:
@@ -757,8 +762,33 @@ def _speaker_before(sentence: str, at: int, everyone) -> bool:
     return any(_is_adjective(m.group("adj")) for m in _GROUP.finditer(sentence, max(0, at - 90), at))
 
 
+#: "He discussed ... with", "in his talks with": a party written only as a pronoun.
+_PRONOUN_PARTY = re.compile(r"^\s*(?:He|She)\b|\b(?:his|her)\s+(?:[\w-]+\s+){0,3}?(?:meeting|meetings|talks|conversation|discussions?|visit|call)\s+(?:with|to)\b")
+
+
+_PRONOUN_OBJECT = re.compile(r"\b(?:told|asked|assured|informed|urged|promised|briefed|pressed|invited)\s+(?:him|her)\b")
+
+
+def _antecedent(text: str, s: int, ctx: _Ctx, actors) -> Person | None:
+    """The official a pronoun at the start of a sentence refers to: the first one named, with
+    a name and a government, in the nearest earlier sentence of the paragraph that names one
+    (the subject the paragraph is running on)."""
+    last = None
+    for a, b in _spans(text):
+        if a >= s:
+            break
+        sentence = text[a:b]
+        found = _people_in(sentence, ctx, actors)
+        found += _known_surnames(sentence, ctx, found)
+        named = [p for p, _, _ in sorted(found, key=lambda x: x[1]) if p.name and p.country]
+        if named:
+            last = named[0]
+    return last
+
+
 def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str, kind: str, at: int,
-               window: tuple[int, int], everyone, dates: list[DateMention], first: bool) -> _Cand | None:
+               window: tuple[int, int], everyone, dates: list[DateMention], first: bool,
+               antecedent: Person | None = None) -> _Cand | None:
     """One meeting candidate for the trigger at ``at`` of a sentence (``s``/``e`` its span in
     the paragraph); people are those written in ``window`` (the whole sentence for the first)."""
     if _HYPOTHETICAL.search(sentence[max(0, at - 40):at + 10]):
@@ -783,6 +813,14 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
         inner = [p for p, ps, pe in everyone if ps >= frame[-1].end() and pe <= hi]
         if len({p.country for p in inner if p.country}) >= 2:
             people = inner
+    if antecedent is not None and first and antecedent.country not in {p.country for p in people}:
+        pronoun = _PRONOUN_PARTY.search(sentence)
+        # the pronoun is the trigger's own subject: "He discussed these issues with X", "his
+        # talks with X"; not the reporter of someone else's meeting ("He said that ... met")
+        if pronoun and pronoun.start() <= at <= pronoun.end() + 60 and not _SPEECH.search(sentence, pronoun.end(), at):
+            people.append(_copy(antecedent))
+        elif _PRONOUN_OBJECT.search(sentence, at, hi):
+            people.append(_copy(antecedent))  # "in an October 12 meeting, Chavez told him"
     if rule == "told-us" and not any(p.country == "USA" for p in people):
         people.append(Person(name=None, title=None, country="USA", level=None, text="us"))
     if len({p.country for p in people if p.country}) < 2 and rule in _ENCOUNTER_RULES | {"call-on"}:
@@ -1371,7 +1409,7 @@ def _place_subject(subject: _Cand, merged: list[_Cand], ctx: _Ctx) -> list[_Cand
     return merged
 
 
-_TRIGGER_HINT = re.compile(r"meet|met\b|visit|call|told|talks|summit|deliver|demarch|resum|negotia|between|trip|travel|codel|brief|session|consultation|discussion|conversation|lunch|dinner|breakfast|informed|assured|explained|stressed|emphasi|said to|noted to|gave|arriv|host|readout|confided|conveyed|underscored|complained|expressed", _F)
+_TRIGGER_HINT = re.compile(r"meet|met\b|visit|call|told|talks|summit|deliver|demarch|resum|negotia|between|trip|travel|codel|brief|session|consultation|discuss|conversation|lunch|dinner|breakfast|informed|assured|explained|stressed|emphasi|said to|noted to|gave|arriv|host|readout|confided|conveyed|underscored|complained|expressed", _F)
 
 
 def _trigger_dates(text: str, ref: dt.date | None) -> list[DateMention]:

@@ -4,6 +4,7 @@
 from conftest import seed_path
 from engagements.extract.meetings import event_coding, extract_meetings
 from engagements.extract.read import read_path
+from test_requests import cable
 
 
 def _by_meeting(participants):
@@ -249,3 +250,21 @@ def test_who_comes_with_a_us_official_to_meet_the_hosts_officials_is_on_the_us_s
     (m,) = [m for m in meetings if m.date_edtf == "2009-03-02"]
     leads = {(p.name, p.country_code, p.level) for p in participants if p.meeting_id == m.meeting_id and p.role == "lead"}
     assert leads == {("James Stone", "USA", "senior_official"), ("Gomez", "BOL", "head_of_state")}
+
+
+def test_a_pronoun_subject_is_the_official_the_paragraph_runs_on():
+    doc = cable(
+        "Defense Minister Henk Kamp said the GONL is committed to the Joint Strike Fighter program.  Kamp claimed "
+        "that the Dutch deployment is on track.  He discussed these issues with Ambassador Arnall on August 9, 2009.",
+        post="THEHAGUE", tags="PREL, MARR, NL")
+    meetings, participants = extract_meetings(doc)
+    (m,) = meetings
+    assert (m.date_edtf, m.status) == ("2009-08-09", "held")
+    assert {(p.country_code, p.name, p.role) for p in participants} == {("NLD", "Henk Kamp", "lead"), ("USA", "Arnall", "lead")}
+
+
+def test_an_opposition_senator_is_the_host_countrys_legislator():
+    doc = cable("Opposition Senator Piedad Cordoba met with Ambassador Brownfield on May 3.",
+                post="BOGOTA", tags="PREL, CO")
+    _, participants = extract_meetings(doc)
+    assert ("COL", "Piedad Cordoba") in {(p.country_code, p.name) for p in participants}
