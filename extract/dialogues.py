@@ -169,6 +169,7 @@ class _Mech:
     generic: list[str] = field(default_factory=list)  # "these meetings", "the dialogue": about all
     surroundings: list[str] = field(default_factory=list)  # whole paragraphs that mention it
     dialogue_id: str = ""
+    short: bool = False  # the cable's only working group: "the WG", "the Working Group" name it
 
 
 def extract_dialogues(doc: ParsedCable) -> tuple[list[Dialogue], list[DialogueMention], list[Meeting]]:
@@ -246,6 +247,9 @@ def _find_mechanisms(doc: ParsedCable, host: str | None) -> list[_Mech]:
                 quote = _sentence_of(p.text, m.start(), m.end())
                 found[key] = _Mech(name, None, p.paragraph_number, quote, "dialogues:described-working-group", 0.6, evidence=True, text=[quote], surroundings=[p.text])
     mechs = list(found.values())
+    groups = [m for m in mechs if _WORKING_GROUP.search(m.name)]
+    if len(groups) == 1 and groups[0].acronym is None and "WG" not in acronyms:
+        groups[0].short = True
     _gather(doc, mechs, host)
     return [m for m in mechs if m.parties and len(m.parties) >= max(2, _stated_count(m.name + " " + (m.acronym or "")))
             and _name_agrees(m, host) and not _CONFERENCE.search(m.name)]
@@ -367,7 +371,12 @@ def _mention_pattern(mech: _Mech) -> re.Pattern[str]:
         alts.append(f"{tail[0].lower()}(?i:{_flexible(tail[1:])})")  # lower case only: "defense consultations"
     if mech.acronym:
         alts.append(_ACRONYM_USE.format(acr=re.escape(mech.acronym) + "s?"))
+    if mech.short:
+        alts.append(r"\bWGs?\b|\b[Tt]he\s+Working\s+Group\b")
     return re.compile("|".join(alts))  # names already allow any white space
+
+
+_WORKING_GROUP = _rx(r"\bWorking\s+Group\b", re.IGNORECASE)
 
 
 _GENERIC_REFERENCE = _rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Ss]uch|[Tt]hose) (?:dialogues?|mechanisms?|meetings|consultations|talks|exchanges?)\b")

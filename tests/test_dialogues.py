@@ -110,3 +110,13 @@ def test_a_session_takes_its_chair_and_the_head_of_the_other_delegation():
         ("MDA", "minister", "Vitalie Marinuta"), ("USA", "deputy_assistant_secretary", None)]
     for p in leads:
         assert p.quote in doc.paragraph(p.quote_paragraph).text
+
+
+def test_the_cables_only_working_group_is_named_again_as_the_wg():
+    doc = cable(
+        "The U.S.-Brazil bilateral Working Group on IPR enforcement met for the first time on August 5 in Rio de Janeiro.",
+        "The next WG meeting will take place in Washington DC the week of September 6, 2004.",
+        post="BRASILIA", tags="ETRD, KIPR, BR")
+    (d,), _, sessions = extract_dialogues(doc)
+    assert d.paragraph_numbers == [1, 2]
+    assert ("planned", "Washington") in {(s.status, s.city) for s in sessions}
