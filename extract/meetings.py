@@ -122,7 +122,7 @@ _CALL_ON = re.compile(r"\b(?:called on|call(?:s|ed)? upon|paid (?:a |an )?(?:\w+
 _TOLD_US = re.compile(
     r"\b(?:told|informed|assured|briefed|confided to|explained to|stressed to|emphasized to|said to|noted to|complained to|expressed to|underscored to|conveyed to|gave)\s+"
     r"(?:(?:the|visiting|a)\s+)?(?:(?:U\.S\.|US|American)\s+)?"
-    r"(?:Ambassador|Amb\.|Charg[eé]|CDA|DCM|PolCouns|Pol ?Couns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|Emb ?offs?|EMBOFFS?|EmbOffs?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|PolEcon ?Offs?|Deputy Political Counselor|Political Counselor|Economic Counselor|DATT|Defense Attache|Legat|us|A/S|U/S|DAS|PDAS|Deputy Secretary|Under Secretary|Assistant Secretary|Senator|CODEL|Codel|the Secretary)\b",
+    r"(?:Ambassador|Amb\.|Charg[eé]|CDA|DCM|PolCouns|Pol ?Couns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|Emb ?offs?|EMBOFFS?|EmbOffs?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|PolEcon ?Offs?|(?i:emb ?offs?|pol ?offs?|econ ?offs?)|Deputy Political Counselor|Political Counselor|Economic Counselor|DATT|Defense Attache|Legat|us|A/S|U/S|DAS|PDAS|Deputy Secretary|Under Secretary|Assistant Secretary|Senator|CODEL|Codel|the Secretary)\b",
 )
 _DURING = re.compile(r"\b(?:during|in|at|from|since|after|following|before|ahead of)\s+(?:a|an|the|his|her|their|its|our|this|that|[A-Z][\w'’.]*(?:'s|’s))\s+(?:[\w/'’.-]+\s+){0,6}?(?:meeting|meetings|talks|visit|call|conversation|discussion|lunch|dinner|breakfast|luncheon|encounter|bilateral|summit|session)\b", _F)
 _VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l?ed|s)?|traveling|travelling)\s+(?:to\s+)?", _F)
@@ -169,7 +169,7 @@ _HEAD_TITLES = (
     r"Ambassador(?:-at-Large)?|Charg[eé] d'Affaires|Charg[eé]|CDA|DCM|Deputy Chief of Mission|"
     r"Senator|Sen\.|Congressman|Congresswoman|Speaker|Rep\.|"
     r"Brigadier|Colonel|Col\.|COL|Lt\. Col\.|Lieutenant Colonel|"
-    r"General|Gen\.|Lieutenant General|Major General|Brigadier General|Admiral|Adm\.|Vice Admiral|Commander|Chief of Defen[cs]e|"
+    r"General|Gen\.|Lieutenant General|Major General|Brigadier General|Admiral|Adm\.|Vice Admiral|Commander|Chief of Defen[cs]e|Major|Captain|Capt\.|Lieutenant|"
     r"(?:Foreign (?:Affairs |Policy )?|International Affairs |Presidential |Senior |Special |Political |Military |Security )?Advis[eo]r(?: to the (?:President|Prime Minister))?|"
     r"Governor|Mayor|Director General|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special (?:[A-Z][a-z]+ ){0,2}(?:Envoy|Representative|Advis[eo]r|Assistant|Coordinator)|Envoy|"
     r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|"
@@ -351,7 +351,7 @@ _NAME_PARTICLES = re.compile(r"\b(?:van der|van den|de la|de los|de las|van|von|
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # 'G.V. Rao': initials are part of a name
 _OFFICE_BEFORE_RANK = re.compile(r"(?P<office>(?:[A-Z][\w/.'’-]*\s+){0,5}(?:Department|Division|Directorate|Office|Section|Unit)?\s*(?:Head|Director|Chief|Coordinator|Counselor|Counsellor))\s+$")
-_BARE_RANKS = frozenset({"general", "gen", "admiral", "adm", "colonel", "col", "brigadier"})
+_BARE_RANKS = frozenset({"general", "gen", "admiral", "adm", "colonel", "col", "brigadier", "major", "captain", "capt", "lieutenant"})
 _AIDE_BEFORE = re.compile(r"\b(?:[A-Z][\w/]*\s+)?(?:Advis[eo]r|Assistant|Aide|Deputy|Spokes\w+|Chief of Staff|Counsel+or|Envoy)\s+to\s+(?:the\s+)?$")
 _GLUE = re.compile(r"^\s*(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,2}$")
 
@@ -435,7 +435,15 @@ def _is_private(text: str, start: int, end: int) -> bool:
     """A person a cable introduces as private (activist, businessman, party leader, former
     official) is no party to a meeting between governments."""
     lo, hi = max(0, start - 45), min(len(text), end + 25)
-    return bool(_PRIVATE.search(text, lo, hi) or _PARTY.search(text, max(0, start - 30), end))
+    return bool(_PRIVATE.search(text, lo, hi) or _PARTY.search(text, max(0, start - 30), end)
+                or (text[start:end].endswith("President") and _HEAD_OF_A_BODY.match(text, end)))
+
+
+#: "the President of the Council of the Embera Comarca": the head of a body, not of a state.
+_HEAD_OF_A_BODY = re.compile(
+    r"\s+of\s+the\s+(?!Republic|Council of Ministers|Government|Senate|Congress|Chamber|Supreme|National|"
+    r"Assembly|Constitutional|European|Commission|Court|Central Bank|Security Council|General Assembly|Palestinian|"
+    r"Federation|Confederation|Union|United|Islamic Republic|People's|Kingdom)[A-Z]")
 
 
 def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:

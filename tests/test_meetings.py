@@ -268,3 +268,13 @@ def test_an_opposition_senator_is_the_host_countrys_legislator():
                 post="BOGOTA", tags="PREL, CO")
     _, participants = extract_meetings(doc)
     assert ("COL", "Piedad Cordoba") in {(p.country_code, p.name) for p in participants}
+
+
+def test_a_junior_officer_by_rank_speaks_to_embassy_officers_and_a_council_president_is_no_head_of_state():
+    doc = cable(
+        "Edilberto Dogirama, the President of the Council of the Embera Comarca, told EMBOFFs on December 19, 2008 that the FARC had left.",
+        "Major Felipe Cruz, in charge of intelligence for SENAFRONT police, told EMBOFFs on December 29, 2008 that the reports were false.",
+        post="PANAMA", tags="PREL, SNAR, PM")
+    meetings, participants = extract_meetings(doc)
+    assert [m.date_edtf for m in meetings] == ["2008-12-29"]
+    assert ("PAN", "Felipe Cruz", "working_level") in {(p.country_code, p.name, p.level) for p in participants}
