@@ -274,9 +274,15 @@ def _venue(text: str, host: str | None, at: int = 0) -> tuple[str | None, str | 
 _ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|ch)s?$", _F)
 
 
+#: Nationality words the usual endings miss.
+_IRREGULAR_DEMONYMS = frozenset({"Argentine", "Philippine", "Filipino", "Greek", "Swiss", "Thai", "Kazakh", "Uzbek", "Tajik", "Kyrgyz", "Turkmen", "Slovak", "Lao", "Kuwaiti", "Omani"})
+
+
 def _is_adjective(word: str) -> bool:
     """'Korean', 'Peruvian', 'Israeli': a nationality word (countries ending so, such as
     'Iran' or 'Pakistan', are names; cities such as 'Delhi' are not nationalities)."""
+    if word in _IRREGULAR_DEMONYMS:
+        return True
     if not _ADJECTIVE_END.search(word) or " " in word:
         return False
     if word[:1].isupper() and word[1:].islower() and not word.endswith("s") and country_code(word + "s") is None and not word.endswith(("ese", "ish", "ch")):
@@ -1249,6 +1255,9 @@ def _delegation_members(text: str, at: int, side: str) -> list[Person]:
     return out
 
 
+_SINGULAR_GROUP = re.compile(r"\b(?:official|officer|prosecutor|representative|diplomat|counterpart|commander|negotiator|interlocutor)$")
+
+
 def _lead_by_rank(people: list[Person], venue: str | None = None, host: str | None = None) -> None:
     """Prose names people in any order: each side's lead is its highest-ranked official (the
     first named among equals)."""
@@ -1276,6 +1285,11 @@ def _lead_by_rank(people: list[Person], venue: str | None = None, host: str | No
         cur = best.get(p.country)
         if cur is None or rank(p) < rank(cur) or (rank(p) == rank(cur) and p.name and not cur.name):
             best[p.country] = p  # among equals a named official rather than an unnamed office
+    for p in people:
+        # a side the cable gives only as a group ('a Paraguayan federal prosecutor', 'German
+        # Embassy counterparts') is still a side: the group heads it
+        if getattr(p, "group", False) and _SINGULAR_GROUP.search(p.title or "") and p.country and p.country not in best and p.role != ParticipantRole.NOTETAKER and _may_lead(p, people, venue, host):
+            best[p.country] = p
     for p in best.values():
         p.role = ParticipantRole.LEAD
 

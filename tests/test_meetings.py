@@ -278,3 +278,15 @@ def test_a_junior_officer_by_rank_speaks_to_embassy_officers_and_a_council_presi
     meetings, participants = extract_meetings(doc)
     assert [m.date_edtf for m in meetings] == ["2008-12-29"]
     assert ("PAN", "Felipe Cruz", "working_level") in {(p.country_code, p.name, p.level) for p in participants}
+
+
+def test_argentine_officials_are_a_side_and_a_lone_prosecutor_heads_his():
+    doc = cable(
+        "On September 11, 2007, Argentine intelligence service analysts briefed Ambassador and EmbOffs on the terrorist threat.",
+        "In Ciudad del Este, the Ambassador and Asuncion DCM met with a Paraguayan federal financial crimes prosecutor on September 7, 2007.",
+        post="BUENOSAIRES", tags="PTER, AR, PA")
+    meetings, participants = extract_meetings(doc)
+    assert [m.date_edtf for m in meetings] == ["2007-09-11", "2007-09-07"]
+    leads = {(p.country_code, p.title) for p in participants if p.role == "lead"}
+    assert ("PRY", "Paraguayan federal financial crimes prosecutor") in leads
+    assert not any(c == "ARG" for c, _ in leads)  # a group of analysts takes part but heads nothing
