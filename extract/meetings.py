@@ -800,6 +800,23 @@ def _antecedent(text: str, s: int, ctx: _Ctx, actors) -> Person | None:
     return last
 
 
+#: "visit of Prison Management expert Don Stolworthy" in a post's cable: a US visitor whose
+#: title is a description rather than an office.
+_VISIT_OF_PERSON = re.compile(
+    r"\bvisit\s+(?:of|by)\s+(?:the\s+|a\s+|an\s+)?(?:U\.S\.\s+|USG\s+|US\s+)?"
+    r"(?P<title>(?:[A-Z][\w-]*\s+){0,4}(?:expert|specialist|consultant|trainer|instructor|advis[eo]r|official|officer))\s+"
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\b")
+
+
+def _visiting_expert(sentence: str) -> list[Person]:
+    m = _VISIT_OF_PERSON.search(sentence)
+    if not m or find_countries(m.group("title"), None):
+        return []
+    title = " ".join(m.group("title").split())
+    return [Person(name=m.group("name"), title=title, country="USA", level=level_for_title(title, "USA") or Level.WORKING_LEVEL,
+                   start=m.start("title"), end=m.end("name"), text=m.group(0)[m.start("title") - m.start():], raw_title=title)]
+
+
 def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str, kind: str, at: int,
                window: tuple[int, int], everyone, dates: list[DateMention], first: bool,
                antecedent: Person | None = None) -> _Cand | None:
@@ -839,6 +856,8 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
         people.append(Person(name=None, title=None, country="USA", level=None, text="us"))
     if len({p.country for p in people if p.country}) < 2 and rule in _ENCOUNTER_RULES | {"call-on"}:
         people.extend(_groups_in(sentence[lo:hi], lo, ctx, {p.country for p in people}))
+    if rule == "visit" and ctx.embassy and not any(p.country for p in people):
+        people.extend(_visiting_expert(sentence))
     parties = {p.country for p in people if p.country}
     if first:
         date = _pick_date(dates, s, e, s + at)

@@ -290,3 +290,12 @@ def test_argentine_officials_are_a_side_and_a_lone_prosecutor_heads_his():
     leads = {(p.country_code, p.title) for p in participants if p.role == "lead"}
     assert ("PRY", "Paraguayan federal financial crimes prosecutor") in leads
     assert not any(c == "ARG" for c, _ in leads)  # a group of analysts takes part but heads nothing
+
+
+def test_a_visiting_expert_named_by_description_is_the_us_side():
+    doc = cable("The following events will take place:  -- September 28-October 2, 2009, visit of Prison Management expert Don Stolworthy.",
+                post="SANJOSE", tags="SNAR, CS")
+    meetings, participants = extract_meetings(doc)
+    (m,) = meetings
+    assert (m.country_code, m.status) == ("CRI", "planned")
+    assert [(p.country_code, p.name, p.role, p.level) for p in participants] == [("USA", "Don Stolworthy", "lead", "working_level")]
