@@ -172,7 +172,7 @@ _HEAD_TITLES = (
     r"General|Gen\.|Lieutenant General|Major General|Brigadier General|Admiral|Adm\.|Vice Admiral|Commander|Chief of Defen[cs]e|Major|Captain|Capt\.|Lieutenant|"
     r"(?:Foreign (?:Affairs |Policy )?|International Affairs |Presidential |Senior |Special |Political |Military |Security )?Advis[eo]r(?: to the (?:President|Prime Minister))?|"
     r"Governor|Mayor|Director General|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special (?:[A-Z][a-z]+ ){0,2}(?:Envoy|Representative|Advis[eo]r|Assistant|Coordinator)|Envoy|"
-    r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|"
+    r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|DUSTR|Deputy USTR|(?:Deputy )?U\.S\. Trade Representative|"
     r"PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Political Counselor|Deputy Political Counselor|Economic Counselor|DATT|Defense Attache|Legat"
 )
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|(?:[A-Z]\.){1,3}|(?:van der|van den|de la|de los|de|da|van|von|del|la|al-|el-|bin)\s?[A-Z][a-z]+|[A-Z]{2,}(?=\s|$|[,.;]))"
@@ -347,7 +347,7 @@ def _city_name(word: str) -> str:
 # --- people in prose ---------------------------------------------------------------------------
 
 
-_UNAMBIGUOUS_US = re.compile(r"^(?:Ambassador-at-Large|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Principal Deputy Assistant Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|DATT|Legat)$", _F)
+_UNAMBIGUOUS_US = re.compile(r"^(?:Ambassador-at-Large|DUSTR|Deputy USTR|(?:Deputy )?U\.S\. Trade Representative|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Principal Deputy Assistant Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|DATT|Legat)$", _F)
 _US_EMBASSY_BEFORE = re.compile(r"(?:\b(?:U\.S\.|US|American)\s+Embassy|(?<![A-Z][a-z]an )\bEmbassy\s+[A-Z][\w ]{2,20}?)\s+$")
 _REPORTER_AFTER = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:also\s+)?(?:noted|said|says|added|commented|reported|observed|explained|remarked|opined|believes|thinks|argued|asked)\b")
 _AFTER_POSSESSIVE_KEEP = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+){0,3}?(?:visit|trip|meeting|talks|travel|call|arrival|delegation)\b", _F)

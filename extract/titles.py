@@ -106,7 +106,7 @@ _RULES: list[tuple[re.Pattern, Level]] = [
         # Ministers and their US equivalents.
         (r"\b(?:foreign|defen[cs]e|interior|finance|home|prime|cabinet)\s+secretary\b", None),  # country-dependent
         (r"\bsecretary of (?:state|defen[cs]e|the treasury|homeland security|commerce|energy|agriculture|labor|health|education|transportation|justice|the interior)\b", _L.MINISTER),
-        (r"\bminister\b|\bcommissioner\b(?=.*\b(?:EU|European)\b)|\bEU\b.*\bcommissioner\b|\battorney general\b|\bchancellor\b", _L.MINISTER),
+        (r"^(?:the )?(?:u\.?s\.? )?trade representative$|^USTR$|\bminister\b|\bcommissioner\b(?=.*\b(?:EU|European)\b)|\bEU\b.*\bcommissioner\b|\battorney general\b|\bchancellor\b", _L.MINISTER),
         (r"\bprince(?:ss)?\b(?!.*\b(?:minister|governor|president)\b)", _L.OTHER),
         # Ambassadors and chargés.
         (r"\bambassador\b|(?<!in )\bchar?g[eé]\b(?! of\b)|\bchargé d.affaires\b|\bcharge d.affaires\b|\bCDA\b|\bpermanent representative\b|\bperm ?rep\b", _L.AMBASSADOR),
