@@ -162,7 +162,7 @@ _ABSOLUTE: list[tuple[str, re.Pattern]] = [
     # a month alone after a word that makes it a date: in May, since March, last December
     ("m", re.compile(rf"\b(in|since|during|by|until|till|last|next|this|early|mid|late|of|from|through|around|before|after|on|the)[\s-]+({_MONTH})(?![\w])", _F)),
     # "his October trip", "the March summit": a month before a meeting noun
-    ("m", re.compile(rf"\b()({_MONTH})(?=\s+(?:trip|visit|meeting|meetings|summit|session|talks|conference|consultations|round|ministerial)\b)", _F)),
+    ("m", re.compile(rf"\b()({_MONTH})(?=\s+(?:trip|visit|meeting|meetings|summit|session|talks|conference|consultations|round|ministerial|discussions?|conversation|dinner|lunch|encounter)\b)", _F)),
     # "December's summit"
     ("m", re.compile(rf"\b()({_MONTH})(?=['’]s\b)", _F)),
     # a year alone after a preposition: in 2007, since 1997, late 2011

@@ -780,7 +780,7 @@ def _speaker_before(sentence: str, at: int, everyone) -> bool:
 _PRONOUN_PARTY = re.compile(r"^\s*(?:He|She)\b|\b(?:his|her)\s+(?:[\w-]+\s+){0,3}?(?:meeting|meetings|talks|conversation|discussions?|visit|call)\s+(?:with|to)\b")
 
 
-_PRONOUN_OBJECT = re.compile(r"\b(?:told|asked|assured|informed|urged|promised|briefed|pressed|invited)\s+(?:him|her)\b")
+_PRONOUN_OBJECT = re.compile(r"\b(?:(?:told|asked|assured|informed|urged|promised|briefed|pressed|invited)\s+(?:him|her)|(?:related|said|explained|confided|complained|conveyed|expressed|stressed) to (?:him|her))\b")
 
 
 def _antecedent(text: str, s: int, ctx: _Ctx, actors) -> Person | None:

@@ -84,3 +84,12 @@ def test_impossible_days_are_not_dates():
 
 def test_numeric_dates_after_on_read_month_first():
     assert edtfs("officials met the prosecutor on 1/18 to review the case", dt.date(2007, 1, 19)) == ["2007-01-18"]
+
+
+def test_a_month_written_before_a_conversation_noun_is_its_date():
+    import datetime as dt
+
+    from engagements.extract.dates import find_dates
+
+    (d,) = find_dates("He said that during a September discussion in New York, FM Moallam had related to him that", dt.date(2008, 10, 14))
+    assert d.edtf == "2008-09"
