@@ -513,6 +513,8 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             country = "USA"
         if country is None:
             country = _country_just_before(before, ctx.host)  # "Arab League Chief of Staff", "ROK NSA"
+        if country is None and re.match(r"MEA\b", text[m.start():m.start("title")].strip().split(" ")[-1] or ""):
+            country = "IND"  # India's Ministry of External Affairs: no other government's
         if country is None and name and actors is not None:
             country = actors.country_of_name(name)
         if country is None and name and name.split()[-1] in _US_PRINCIPALS and title.lower() in _US_PRINCIPALS[name.split()[-1]]:
@@ -738,6 +740,11 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
             if i == 0:
                 rule, kind, at = first
                 window = (0, len(sentence))
+                readout = _READOUT.search(sentence, at) if rule == "told-us" else None
+                if readout is not None and readout.start() - at < 80:
+                    # "X gave us a readout of the August 28 visit to Jerusalem by Y": the
+                    # briefing and the visit are two encounters, each with its own people
+                    window = (0, readout.start())
             else:
                 window = (max(triggers[i - 1][3], at - 60), nxt)
                 own = [d for d in dates if s + at - 40 <= d.start and d.end <= s + nxt]
@@ -800,6 +807,8 @@ def _antecedent(text: str, s: int, ctx: _Ctx, actors) -> Person | None:
     return last
 
 
+_READOUT = re.compile(r"\b(?:a |an |the |his |her |their )?(?:\w+\s+){0,2}?(?:readout|read-out|debrief(?:ing)?|account)\s+(?:of|on)\b", _F)
+
 #: "visit of Prison Management expert Don Stolworthy" in a post's cable: a US visitor whose
 #: title is a description rather than an office.
 _VISIT_OF_PERSON = re.compile(
@@ -860,11 +869,11 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
         people.extend(_visiting_expert(sentence))
     parties = {p.country for p in people if p.country}
     if first:
-        date = _pick_date(dates, s, e, s + at)
+        date = _pick_date(dates, s, s + window[1] if window[1] < len(sentence) else e, s + at)
     else:
         own = [d for d in dates if s + at - 40 <= d.start and d.end <= s + hi]
         date = own[0] if own else None
-    city, country = _venue(sentence, ctx.host, at)
+    city, country = _venue(sentence[:window[1]] if first else sentence, ctx.host, at)
     if country is None:
         city, country = _venue_before_noun(sentence[max(0, at - 40):hi], ctx.host)
     pair = _pair_parties(sentence, ctx)

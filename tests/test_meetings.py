@@ -299,3 +299,16 @@ def test_a_visiting_expert_named_by_description_is_the_us_side():
     (m,) = meetings
     assert m.country_code == "CRI"
     assert [(p.country_code, p.name, p.role, p.level) for p in participants] == [("USA", "Don Stolworthy", "lead", "working_level")]
+
+
+def test_a_readout_of_a_visit_is_one_encounter_and_the_visit_another():
+    doc = cable(
+        "Israel DCM Yoed Magen gave us an unexpectedly downbeat readout of the August 28, 2005 visit to Jerusalem by MEA "
+        "Secretary East Rajiv Sikri, reporting that Sikri appeared to be the representative of the Palestinians.",
+        post="NEWDELHI", tags="PREL, IN, IS")
+    meetings, participants = extract_meetings(doc)
+    by_method = {m.method: m for m in meetings}
+    briefing, visit = by_method["meetings:told-us"], by_method["meetings:visit"]
+    assert (briefing.date_edtf, briefing.city) == (None, None)
+    assert (visit.date_edtf, visit.city, visit.country_code) == ("2005-08-28", "Jerusalem", "ISR")
+    assert {(p.country_code, p.name) for p in participants if p.meeting_id == visit.meeting_id and p.role == "lead"} == {("IND", "Rajiv Sikri")}
