@@ -807,6 +807,9 @@ def _antecedent(text: str, s: int, ctx: _Ctx, actors) -> Person | None:
     return last
 
 
+#: "X and Y might discuss it at their next meeting": a modal in the trigger's own clause.
+_MODAL_BEFORE = re.compile(r"\b(?:might|could)\s+(?:\w+\s+){1,8}?$")
+
 _READOUT = re.compile(r"\b(?:a |an |the |his |her |their )?(?:\w+\s+){0,2}?(?:readout|read-out|debrief(?:ing)?|account)\s+(?:of|on)\b", _F)
 
 #: "visit of Prison Management expert Don Stolworthy" in a post's cable: a US visitor whose
@@ -831,7 +834,7 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
                antecedent: Person | None = None) -> _Cand | None:
     """One meeting candidate for the trigger at ``at`` of a sentence (``s``/``e`` its span in
     the paragraph); people are those written in ``window`` (the whole sentence for the first)."""
-    if _HYPOTHETICAL.search(sentence[max(0, at - 40):at + 10]):
+    if _HYPOTHETICAL.search(sentence[max(0, at - 40):at + 10]) or _MODAL_BEFORE.search(sentence, max(0, at - 70), at):
         return None
     lo, hi = window
     said = _SPEECH.search(sentence, at + 4)

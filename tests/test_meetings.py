@@ -312,3 +312,9 @@ def test_a_readout_of_a_visit_is_one_encounter_and_the_visit_another():
     assert (briefing.date_edtf, briefing.city) == (None, None)
     assert (visit.date_edtf, visit.city, visit.country_code) == ("2005-08-28", "Jerusalem", "ISR")
     assert {(p.country_code, p.name) for p in participants if p.meeting_id == visit.meeting_id and p.role == "lead"} == {("IND", "Rajiv Sikri")}
+
+
+def test_a_meeting_they_might_hold_is_hypothetical():
+    doc = cable("Moratinos suggested that President Obama and President Zapatero might discuss details of such a channel at their next meeting.",
+                post="MADRID", tags="PREL, SP")
+    assert extract_meetings(doc)[0] == []
