@@ -136,7 +136,7 @@ _EXCLUDE = re.compile(
     r"refused to meet|declined to meet|did not meet|never met|has not met|have not met|no plans? to)",
     _F,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|should|would like to|wants? to|wished to|(?:was|is|were|are) (?:willing|ready|prepared) to|hope[sd]? to|if|unless|whether|possible|possibility of|potential)\s+(?:\w+\s+)?(?:meet|visit|travel|call|talks?|hold|resume|a visit|a meeting|pay)\b", _F)
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|should|would like to|wants? to|wished to|(?:was|is|were|are) (?:willing|ready|prepared) to|hope[sd]? to|if|unless|whether|possible|possibility of|potential)\s+(?:\w+\s+)?(?:meet|visit|travel|call|talks?|hold|resume|a visit|a meeting|pay|have (?:\w+ )?(?:discussions?|talks|a meeting))\b", _F)
 _PROPOSED = re.compile(r"\b(?:propos(?:ed|es|al)|suggest(?:ed|s)|invit(?:ed|ation|es)|offered to host|would welcome|asked for a meeting|requested a meeting)\b", _F)
 _CANCELLED = re.compile(r"\b(?:cancel(?:l?ed|s)?|called off|postponed)\b", _F)
 _FUTURE = re.compile(r"\b(?:will|shall|upcoming|forthcoming|next|scheduled|planned|plans? to|is to|are to|expected to|slated|to be held|tentatively|invitation|accepted|agreed to (?:visit|meet|travel|host))\b", _F)
@@ -808,7 +808,7 @@ def _antecedent(text: str, s: int, ctx: _Ctx, actors) -> Person | None:
 
 
 #: "X and Y might discuss it at their next meeting": a modal in the trigger's own clause.
-_MODAL_BEFORE = re.compile(r"\b(?:might|could)\s+(?:\w+\s+){1,8}?$")
+_MODAL_BEFORE = re.compile(r"\b(?:might|could)\s+(?:\w+\s+){1,8}?$|\b(?:never|would not|will not|won['’]t|wouldn['’]t)\s+[^.;,:]{0,40}$")
 
 _READOUT = re.compile(r"\b(?:a |an |the |his |her |their )?(?:\w+\s+){0,2}?(?:readout|read-out|debrief(?:ing)?|account)\s+(?:of|on)\b", _F)
 

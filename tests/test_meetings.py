@@ -318,3 +318,10 @@ def test_a_meeting_they_might_hold_is_hypothetical():
     doc = cable("Moratinos suggested that President Obama and President Zapatero might discuss details of such a channel at their next meeting.",
                 post="MADRID", tags="PREL, SP")
     assert extract_meetings(doc)[0] == []
+
+
+def test_wishing_for_discussions_and_never_holding_a_summit_are_no_meetings():
+    doc = cable("Kim said he wished to have discussions with the USG on the planned April 2012 transfer of wartime operational control.",
+                "The Blue House emphasized this week that President Lee would never buy a summit with the North.",
+                post="SEOUL", tags="PREL, KS, KN")
+    assert extract_meetings(doc)[0] == []
