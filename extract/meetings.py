@@ -427,7 +427,7 @@ def _copy(p: Person) -> Person:
 
 
 _PRIVATE = re.compile(
-    r"\b(?:activists?|businessm[ae]n|businesswom[ae]n|business (?:leaders?|people|community)|journalists?|reporters?|editors?|academics?|"
+    r"\b(?:activists?|businessm[ae]n|businesswom[ae]n|business (?:leaders?|people|community)(?!['’]?s?\s+(?:meeting|forum|summit|conference|event|roundtable|round-table|lunch|dinner))|journalists?|reporters?|editors?|academics?|"
     r"professors?|scholars?|analysts?|NGOs?|non-governmental|party (?:leaders?|president|chairman|chief|secretary)|opposition (?:leaders?|figures?)|"
     r"candidates?|CEOs?|company|companies|executives?|bankers?|priests?|bishops?|clerics?|lawyers?|consultants?|think[- ]tank|"
     r"foundation|institute|university|union (?:leaders?|president)|contacts?|source|industry|chamber of commerce|"
@@ -441,7 +441,8 @@ def _is_private(text: str, start: int, end: int) -> bool:
     """A person a cable introduces as private (activist, businessman, party leader, former
     official) is no party to a meeting between governments."""
     lo, hi = max(0, start - 45), min(len(text), end + 25)
-    return bool(_PRIVATE.search(text, lo, hi) or _PARTY.search(text, max(0, start - 30), end)
+    # the words around the person, not his own title ("Minister for Commerce and Industry")
+    return bool(_PRIVATE.search(text[lo:start]) or _PRIVATE.search(text[end:hi]) or _PARTY.search(text, max(0, start - 30), end)
                 or (text[start:end].endswith("President") and _HEAD_OF_A_BODY.match(text, end)))
 
 
@@ -608,8 +609,8 @@ def _pick_date(dates: list[DateMention], s: int, e: int, trigger: int) -> DateMe
     return after[0] if after else inside[-1]
 
 
-_TALKS = re.compile(r"\b(?:(?:held|hold|holding|for|resume|resumed|resuming|begin|began|start|started|open|opened|launch|launched|continue|continued)\s+(?:\w+\s+){0,2}?(?:talks|consultations|negotiations)|(?:talks|consultations|discussions?)\s+with|(?:talks|consultations|discussions?)\s+between|readout\s+of|met\b|meetings?\s+(?:with|between)|discuss(?:ed|es)\s+(?:[\w'’,-]+\s+){0,8}?with(?=\s+(?:the\s+)?(?-i:[A-Z])))\b", _F)
-_VISIT_NOUN = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel(?:l?ed)?|arrived|summits?|state visit)\b", _F)
+_TALKS = re.compile(r"\b(?:(?:held|hold|holding|for|resume|resumed|resuming|begin|began|start|started|open|opened|launch|launched|continue|continued)\s+(?:\w+\s+){0,2}?(?:talks|consultations|negotiations)|(?:talks|consultations|discussions?)\s+with|(?:talks|consultations|discussions?)\s+between|readout\s+of|met\b|meetings?\s+(?:with|between|featuring|attended by|involving)|discuss(?:ed|es)\s+(?:[\w'’,-]+\s+){0,8}?with(?=\s+(?:the\s+)?(?-i:[A-Z])))\b", _F)
+_VISIT_NOUN = re.compile(r"\b(?:visit|visits|visited|visiting|trip|travel(?:l?ed)?|arrived|summits?(?!-level)|state visit)\b", _F)
 _DEMARCHE = re.compile(r"\b(?:demarched|delivered\s+(?:[\w/]+\s+){0,3}?(?:demarche|points|talking points|message|non-paper|letter|reftel points)|(?:demarche|points)\s+(?:was|were)\s+delivered)\b", _F)
 _BETWEEN = re.compile(r"\b(?:meetings?|talks|summit|consultations|negotiations|dialogue)\s+between\s+(?:the\s+)?(?P<a>[A-Z][\w.'’]+)\s+(?:and|&)\s+(?:the\s+)?(?P<b>[A-Z][\w.'’]+)")
 _PAIR = re.compile(r"\b(?P<a>[A-Z][\w.]*[A-Za-z.])-(?P<b>[A-Z][\w.]*[A-Za-z])(?:\s+[\w'’-]+){0,3}?\s+(?:summit|summits|talks|meeting|meetings|consultations|session|dialogue|negotiations)\b")

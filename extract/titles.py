@@ -150,6 +150,8 @@ def level_for_title(title: str | None, country: str | None = None) -> Level | No
         return Level.DEPUTY_MINISTER  # e.g. a Spanish or French junior minister
     if re.search(r"\battorney general\b", low) and country not in (None, "USA", "GBR"):
         return Level.SENIOR_OFFICIAL  # elsewhere the head of the prosecution service, no cabinet seat
+    if country == "EU" and re.search(r"\bcommissioner\b", low) and not re.search(r"\b(?:deputy|assistant)\b", low):
+        return Level.MINISTER  # a member of the European Commission: the EU's ministers
     if re.fullmatch(r"(?:u\.?s\.? )?secretary(?: of state)?", low):
         return Level.MINISTER if country in (None, "USA") else Level.SENIOR_OFFICIAL
     for pattern, level in _RULES:

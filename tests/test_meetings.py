@@ -325,3 +325,12 @@ def test_wishing_for_discussions_and_never_holding_a_summit_are_no_meetings():
                 "The Blue House emphasized this week that President Lee would never buy a summit with the North.",
                 post="SEOUL", tags="PREL, KS, KN")
     assert extract_meetings(doc)[0] == []
+
+
+def test_a_business_forum_featuring_two_governments_ministers_is_a_meeting():
+    doc = cable("In contrast to the summit-level camaraderie, a business leaders' meeting featuring EU Trade Commissioner Peter Mandelson "
+                "and Indian Minister for Commerce and Industry Kamal Nath became a forum to spar on accusations of protectionism.",
+                post="NEWDELHI", tags="ETRD, IN, EUN")
+    _, participants = extract_meetings(doc)
+    assert {(p.country_code, p.name, p.level, p.role) for p in participants} == {
+        ("EU", "Peter Mandelson", "minister", "lead"), ("IND", "Kamal Nath", "minister", "lead")}
