@@ -448,9 +448,9 @@ def _is_private(text: str, start: int, end: int) -> bool:
 
 #: "the President of the Council of the Embera Comarca": the head of a body, not of a state.
 _HEAD_OF_A_BODY = re.compile(
-    r"\s+of\s+the\s+(?!Republic|Council of Ministers|Government|Senate|Congress|Chamber|Supreme|National|"
-    r"Assembly|Constitutional|European|Commission|Court|Central Bank|Security Council|General Assembly|Palestinian|"
-    r"Federation|Confederation|Union|United|Islamic Republic|People's|Kingdom)[A-Z]")
+    r"\s+of\s+the\s+(?!Republic\b|Council of Ministers\b|Government\b|Senate\b|Congress\b|Chamber\b|Supreme\b|National\b|"
+    r"Assembly\b|Constitutional\b|European\b|Commission\b|Court\b|Central Bank\b|Security Council\b|General Assembly\b|Palestinian\b|"
+    r"Federation\b|Confederation\b|Union\b|United\b|Islamic Republic\b|People's\b|Kingdom\b)[A-Z]")
 
 
 def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:

@@ -515,7 +515,7 @@ def _read_request(sentence: str, m: re.Match, rule: str, kind: str, confidence: 
                   actors: ActorIndex, host: str | None, last_actor: tuple[str, str] | None,
                   reference: dt.date | None, after: str, paragraph_text: str = "") -> list[_Draft]:
     if kind == "noun":
-        return _noun_request(sentence, m, rule, confidence, paragraph, actors, host, after)
+        return _noun_request(sentence, m, rule, confidence, paragraph, actors, host, after, paragraph_text)
     who = _requester(sentence[:m.start()], actors, last_actor)
     if who is None:
         return []
@@ -623,7 +623,7 @@ _MEET_WITH = _rx(r"\b(?:meetings?|appointments?|audience|call) with (?P<who>(?:t
 
 
 def _noun_request(sentence: str, m: re.Match, rule: str, confidence: float, paragraph: int,
-                  actors: ActorIndex, host: str | None, after: str) -> list[_Draft]:
+                  actors: ActorIndex, host: str | None, after: str, paragraph_text: str = "") -> list[_Draft]:
     """"a meeting request from Assistant Secretary Welch", "the Russian information requests",
     "equipment requests from the Costa Rican Air Wing": the noun names the item, the words
     after "from" (or the nationality before) the requester.  Only requests between two
@@ -643,7 +643,35 @@ def _noun_request(sentence: str, m: re.Match, rule: str, confidence: float, para
     if addressee is None or addressee == code:
         return []
     words = (m.group("what") + "request").strip()
-    return [_Draft(who, code, None, addressee, item, words, _status(sentence[m.end():], after), None, paragraph, sentence.strip(), rule, confidence)]
+    status = _status(sentence[m.end():], after)
+    drafts = [_Draft(who, code, None, addressee, item, words, status, None, paragraph, sentence.strip(), rule, confidence)]
+    if item == RequestItem.EQUIPMENT_OTHER:
+        # "equipment requests from the Costa Rican Air Wing ... the items include: -- handheld
+        # radios; -- night vision goggles": each item class the paragraph's list names
+        for listed, text in _listed_items(paragraph_text, sentence):
+            if listed != item and listed not in _NON_MATERIAL:
+                drafts.append(_Draft(who, code, None, addressee, listed, text, status, None, paragraph, sentence.strip(), rule, confidence))
+    return drafts
+
+
+_ITEM_LIST = re.compile(r"\b(?:include|includes|included|including|are|were|follows?)\s*:\s*(?=--)(?P<list>.+)", re.DOTALL)
+
+
+def _listed_items(paragraph_text: str, sentence: str) -> list[tuple[RequestItem, str]]:
+    """The items of a dashed list later in the paragraph than ``sentence``."""
+    at = paragraph_text.find(sentence.strip()[:60])
+    m = _ITEM_LIST.search(paragraph_text, max(at, 0))
+    if not m:
+        return []
+    out = []
+    for part in re.split(r"\s*--\s*", m.group("list"))[1:]:
+        end = re.search(r"[.!?](?:\s|$)", part)
+        part = " ".join((part[:end.start()] if end else part).strip(" ;,.").split())
+        part = re.sub(r"^and\s+|\s+and$", "", part).strip(" ;,.")
+        item = classify_item(part) if part else None
+        if item is not None:
+            out.append((item, part))
+    return out
 
 
 def _meeting_for(d: _Draft, meetings: list[Meeting]) -> Meeting | None:

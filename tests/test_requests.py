@@ -190,3 +190,11 @@ def test_a_date_after_the_cable_was_sent_is_a_target_not_when_the_request_was_ma
     text = seed_path("000").read_text(encoding="utf-8").replace("By early August and", "By early August 2013 and")
     (r,) = extract_requests(read_bytes(text.encode(), "seeds/000_target_year.txt"))
     assert r.item == "technical_assistance" and r.date_edtf is None
+
+
+def test_equipment_requests_take_each_item_class_of_the_list_that_follows():
+    doc = cable("We validated all of the equipment requests from the Costa Rican Air Wing and the Coast Guard.  Examples of some of "
+                "the big ticket items include:   -- Handheld radios;   -- command post vehicles;   -- night vision goggles; and "
+                "-- bulletproof vests.", post="SANJOSE", tags="SNAR, CS")
+    found = extract_records(doc)
+    assert {("CRI", "USA", "night_vision_devices"), ("CRI", "USA", "vehicles"), ("CRI", "USA", "communications_equipment")} <= set(keys(found.requests))
