@@ -71,6 +71,7 @@ from engagements.schema import Meeting, MeetingParticipant
 from engagements.schema.vocab import Level, MeetingStatus, ParticipantRole
 
 from .countries import _ORGANISATIONS, country_code, find_countries, host_country
+from .office_holders import LEVEL_OF_OFFICE, TITLE_OF_OFFICE, full_name_pattern, identify
 from .dates import DateMention, find_dates
 from .document import ParsedCable
 from .evidence import record_id
@@ -539,6 +540,12 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             elif ctx.host and (ctx.embassy or level_for_title(full_title, ctx.host) not in (Level.AMBASSADOR, Level.WORKING_LEVEL, None)):
                 country = ctx.host  # a post's or a subject country's own officials
                 weak = True
+        if name and (country is None or weak):
+            # "President Mesa" in a Brasilia cable: the gazetteer of office-holders knows him
+            # better than the post's host does
+            holder = identify(name, title, ctx.ref)
+            if holder is not None:
+                country, weak = holder.country, False
         level = level_for_title(full_title, country)
         if rank_of:
             level = level_for_title(rank_of.group("office"), country) or Level.SENIOR_OFFICIAL
@@ -552,6 +559,7 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
         if person.country != "USA" and _is_private(text, start, end):
             continue
         out.append((person, start, end))
+    out.extend(_untitled_leaders(text, ctx, [(a, b) for _, a, b in out]))
     for m in _BETWEEN_PLURAL.finditer(text):
         # "the meeting between the Indian and Pakistani Foreign Secretaries": one of each
         single = re.sub(r"ies$", "y", m.group("title"))
@@ -565,6 +573,26 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             person = Person(name=None, title=full, country=code, level=level_for_title(full, code),
                             start=m.start(key), end=m.end(), text=text[m.start(key):m.end()], raw_title=single)
             out.append((person, m.start(key), m.end()))
+    return out
+
+
+def _untitled_leaders(text: str, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[tuple[Person, int, int]]:
+    """Leaders named in full with no title ("Tony Blair wrapped up two days of summits"): the
+    gazetteer of office-holders gives the government and the office."""
+    out = []
+    for m in full_name_pattern().finditer(text):
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+            continue
+        if text.startswith(("'s", "’s"), m.end()) or re.search(r"[A-Z][\w.]*\s+$", text[max(0, m.start() - 25):m.start()]):
+            continue  # "President Lula da Silva's Advisor": the titled reading has decided
+        holder = identify(m.group(0), None, ctx.ref)
+        if holder is None:
+            continue
+        title = TITLE_OF_OFFICE[holder.office]
+        person = Person(name=" ".join(m.group(0).split()), title=title, country=holder.country,
+                        level=Level(LEVEL_OF_OFFICE[holder.office]), start=m.start(), end=m.end(), text=m.group(0), raw_title=title)
+        person.reporter = bool(_REPORTER_AFTER.match(text[m.end():m.end() + 40]))
+        out.append((person, m.start(), m.end()))
     return out
 
 
@@ -726,9 +754,11 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
         if not _TRIGGER_HINT.search(text, s, e):
             continue
         sentence = text[s:e]
-        triggers = [t for t in _all_triggers(sentence) if not _excluded(sentence, t[2], t[3])]
+        every = _all_triggers(sentence)
+        triggers = [t for t in every if not _excluded(sentence, t[2], t[3])]
         if not triggers:
             continue
+        dropped = [t for t in every if t not in triggers]
         first = _trigger(sentence)
         if first is None or _excluded(sentence, first[2], first[2] + 10):
             first = (triggers[0][0], triggers[0][1], triggers[0][2])
@@ -740,7 +770,9 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
             nxt = triggers[i + 1][2] if i + 1 < len(triggers) else len(sentence)
             if i == 0:
                 rule, kind, at = first
-                window = (0, len(sentence))
+                # people around a phone call or routine contact written earlier in the
+                # sentence ("he speaks by phone and meets frequently with X") are not at this one
+                window = (max([_clause_end(sentence, t[3], at) for t in dropped if t[3] <= at], default=0), len(sentence))
                 readout = _READOUT.search(sentence, at) if rule == "told-us" else None
                 if readout is not None and readout.start() - at < 80:
                     # "X gave us a readout of the August 28 visit to Jerusalem by Y": the
@@ -757,6 +789,13 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
                 if cand.date is not None:
                     used_dates.add(cand.date.edtf)
     return out
+
+
+def _clause_end(sentence: str, start: int, limit: int) -> int:
+    """Where the clause running at ``start`` ends (a closing parenthesis, semicolon or comma),
+    not beyond ``limit``."""
+    m = re.compile(r"[);,]").search(sentence, start, limit)
+    return m.end() if m else limit
 
 
 def status_hint(sentence: str, at: int) -> str:
@@ -841,7 +880,7 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
     said = _SPEECH.search(sentence, at + 4)
     if said and said.start() < hi:
         hi = said.start()  # what was said is not who met: "told the Ambassador that President X ..."
-    people = [p for p, ps, pe in everyone if (first or ps >= lo) and pe <= hi and not (p.reporter and ps < at and rule != "told-us")]
+    people = [p for p, ps, pe in everyone if (first and lo == 0 or ps >= lo) and pe <= hi and not (p.reporter and ps < at and rule != "told-us")]
     if rule in ("met-with", "call-on") and ctx.host and ctx.host != "USA":
         # "NSA Jones, the Ambassador and delegation met President Zardari": who comes with a
         # US official to meet the host's officials is on the US side

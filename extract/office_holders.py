@@ -376,3 +376,26 @@ def identify(
         meanings is not None and not _fits(h, meanings),
         OFFICES.index(h.office),
     ))
+
+
+@cache
+def full_name_pattern() -> re.Pattern[str]:
+    """Every name specific enough to stand without a title ("Tony Blair", "Hu Jintao"), as one
+    pattern: a cable's first mention of a leader is often the bare full name."""
+    forms = set()
+    for holder in office_holders():
+        for form in (holder.name, *holder.short):
+            if _name_words(form) >= 2:
+                forms.add(form)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+#: An office as a title for a person the gazetteer names without one.
+TITLE_OF_OFFICE: dict[str, str] = {
+    "head_of_state": "Head of State",
+    "head_of_government": "Head of Government",
+    "foreign_minister": "Foreign Minister",
+    "defense_minister": "Defense Minister",
+    "secretary_general": "Secretary General",
+}

@@ -334,3 +334,14 @@ def test_a_business_forum_featuring_two_governments_ministers_is_a_meeting():
     _, participants = extract_meetings(doc)
     assert {(p.country_code, p.name, p.level, p.role) for p in participants} == {
         ("EU", "Peter Mandelson", "minister", "lead"), ("IND", "Kamal Nath", "minister", "lead")}
+
+
+def test_a_visiting_leader_is_placed_by_the_office_holders_gazetteer():
+    doc = cable("Brazilian Foreign Affairs Advisor Marco Aurelio Garcia was dispatched to La Paz on June 2, 2005 for meetings "
+                "with President Mesa and U.S. Embassy Charge Greenlee.",
+                "Tony Blair wrapped up two days of summits in New Delhi on September 8, 2005.",
+                post="BRASILIA", tags="PREL, BR, BL")
+    _, participants = extract_meetings(doc)
+    placed = {(p.name, p.country_code, p.level) for p in participants}
+    assert ("Mesa", "BOL", "head_of_state") in placed
+    assert ("Tony Blair", "GBR", "head_of_state") in placed
