@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 
 from .countries import country_code, find_countries, is_domestic
 from .document import ParsedCable
+from .office_holders import full_name_pattern, identify
 
 #: Titles and bodies that mark a US official or office when no other country is named.
 US_ACTOR = re.compile(
@@ -70,6 +71,8 @@ class ActorIndex:
         # cable's host is a guess from its tags.
         self.abroad = bool(host) and not is_domestic(doc)
         votes: dict[str, Counter] = defaultdict(Counter)
+        created = doc.cable.created_datetime
+        self.on = created.date() if created else None
         for p in doc.paragraphs:
             self._read(p.text, votes)
         for person in people or []:
@@ -100,11 +103,24 @@ class ActorIndex:
                 for tok in _NAME_TOKEN.findall(m.group("name")):
                     if tok not in _TITLE_WORDS:
                         votes[tok][code] += 2
-        if self.abroad:
-            for m in _TITLED_NAME.finditer(text):
-                for tok in _NAME_TOKEN.findall(m.group(1)):
-                    if tok not in _TITLE_WORDS:
-                        votes[tok][self.host] += 1
+        for m in _TITLED_NAME.finditer(text):
+            # "President Mesa" in a Brasilia cable: the office-holders gazetteer outweighs the
+            # guess that an official named without nationality is the host's
+            name = m.group(1).strip()
+            title = text[m.start():m.start(1)].strip()
+            holder = identify(name, title, self.on) if name else None
+            for tok in _NAME_TOKEN.findall(name):
+                if tok in _TITLE_WORDS:
+                    continue
+                if holder is not None:
+                    votes[tok][holder.country] += 3
+                elif self.abroad:
+                    votes[tok][self.host] += 1
+        for m in full_name_pattern().finditer(text):
+            holder = identify(m.group(0), None, self.on)
+            if holder is not None:
+                for tok in _NAME_TOKEN.findall(m.group(0)):
+                    votes[tok][holder.country] += 3
 
     def country_of_name(self, phrase: str) -> str | None:
         """The government of a person named in ``phrase`` by a surname the cable has placed."""
