@@ -791,6 +791,10 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
     return out
 
 
+#: "Safonov said he would meet with Ambassador Burns": the reporter speaks of his own meeting.
+_OWN_PLAN = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?(?:also\s+)?(?:said|says|noted|added|told \w+|indicated|confirmed|announced)\s+(?:that\s+)?(?:he|she)\s+(?:would|will|had|has|plans? to|planned to|intends? to|hoped to|was going to|is going to|expects? to)?\s*(?:\w+\s+)?$")
+
+
 def _clause_end(sentence: str, start: int, limit: int) -> int:
     """Where the clause running at ``start`` ends (a closing parenthesis, semicolon or comma),
     not beyond ``limit``."""
@@ -850,6 +854,10 @@ def _antecedent(text: str, s: int, ctx: _Ctx, actors) -> Person | None:
 #: "X and Y might discuss it at their next meeting": a modal in the trigger's own clause.
 _MODAL_BEFORE = re.compile(r"\b(?:might|could)\s+(?:\w+\s+){1,8}?$|\b(?:never|would not|will not|won['’]t|wouldn['’]t)\s+[^.;,:]{0,40}$")
 
+_VISIT_OF_FOREIGNER = re.compile(r"\bvisit\s+(?:\w+\s+){0,2}?(?:of|by)\b", _F)
+_TELLS_POST = re.compile(r"\b(?:us|Emb ?offs?|EMBOFFS?|Pol ?offs?|POLOFFS?|Econ ?offs?|ECONOFFS?|PolCouns|DCM|the Ambassador|Ambassador|Charg[eé]|CDA)\b")
+_IN_PLACE = re.compile(r"\b(?:by (?:tele)?phone|in Washington|in New York|in Geneva|in Brussels|on the margins)\b", _F)
+
 _READOUT = re.compile(r"\b(?:a |an |the |his |her |their )?(?:\w+\s+){0,2}?(?:readout|read-out|debrief(?:ing)?|account)\s+(?:of|on)\b", _F)
 
 #: "visit of Prison Management expert Don Stolworthy" in a post's cable: a US visitor whose
@@ -880,7 +888,8 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
     said = _SPEECH.search(sentence, at + 4)
     if said and said.start() < hi:
         hi = said.start()  # what was said is not who met: "told the Ambassador that President X ..."
-    people = [p for p, ps, pe in everyone if (first and lo == 0 or ps >= lo) and pe <= hi and not (p.reporter and ps < at and rule != "told-us")]
+    people = [p for p, ps, pe in everyone if (first and lo == 0 or ps >= lo) and pe <= hi
+              and not (p.reporter and ps < at and rule != "told-us" and not _OWN_PLAN.match(sentence, pe, at))]
     if rule in ("met-with", "call-on") and ctx.host and ctx.host != "USA":
         # "NSA Jones, the Ambassador and delegation met President Zardari": who comes with a
         # US official to meet the host's officials is on the US side
@@ -945,6 +954,11 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
         return None
     if country is None and ctx.embassy and ctx.host and any(p.country == "USA" and p.level in (Level.AMBASSADOR, Level.WORKING_LEVEL, Level.SENIOR_OFFICIAL) for p in people) and ctx.host in parties and rule in ("told-us", "met-with", "call-on", "during-meeting"):
         country = ctx.host  # the post's own officers meet the host government at home
+    elif country is None and ctx.embassy and ctx.host and rule == "told-us" and _TELLS_POST.search(sentence, at, at + 60) and not _IN_PLACE.search(sentence):
+        country = ctx.host  # "Israel DCM Magen gave us a readout": a briefing at post
+    elif (country is None and ctx.embassy and ctx.host and rule in ("visit", "during-meeting") and _VISIT_OF_FOREIGNER.search(sentence, at, at + 60)
+          and any(p.name for p in people) and all(p.country not in (ctx.host, "USA", None) for p in people if p.name)):
+        country = ctx.host  # "the visit last week of Israel's Chief Scientist": a visitor to the post's country
     status = _status(sentence, at, date, ctx.ref)
     quote = sentence.strip()
     if len(quote) > 400:
@@ -984,7 +998,7 @@ def _groups_in(text: str, offset: int, ctx: _Ctx, have: set) -> list[Person]:
 
 
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\banother meeting\b", _F)
-_SPEECH = re.compile(r"\b(?:that|said|says|saying|stating|noting|asserting|arguing|warning|explaining)\b|[:\"“]")
+_SPEECH = re.compile(r"(?<!, he )(?<!, she )(?<!, they )\b(?:that|said|says|saying|stating|noting|asserting|arguing|warning|explaining)\b(?!,)|[:\"“]")
 _NOUN_PLACE = re.compile(r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:[\w.-]+\s+){0,2}?(?:summit|meeting|talks|conference|visit)\b")
 
 
@@ -1525,7 +1539,8 @@ def _conversation_date(memcon: _Cand | None, found: list[list[_Cand]], ref: dt.d
     if first is None:
         for group in found[:3]:
             for c in group:
-                if c.status == MeetingStatus.HELD.value and c.date is not None and c.date.date_start == c.date.date_end and not c.date.relative:
+                if (c.status == MeetingStatus.HELD.value and c.date is not None and c.date.date_start == c.date.date_end and not c.date.relative
+                        and any(p.country == "USA" for p in c.people)):  # our conversation, not a visit it reports
                     first = c
                     break
             if first is not None:

@@ -345,3 +345,14 @@ def test_a_visiting_leader_is_placed_by_the_office_holders_gazetteer():
     placed = {(p.name, p.country_code, p.level) for p in participants}
     assert ("Mesa", "BOL", "head_of_state") in placed
     assert ("Tony Blair", "GBR", "head_of_state") in placed
+
+
+def test_who_says_he_will_meet_someone_is_a_party_and_a_said_aside_does_not_end_the_clause():
+    doc = cable("Russian Special Presidential Representative Anatoliy Safonov dined with Ambassador-at-Large Henry Crumpton.",
+                "Safonov said he would meet with Ambassador Burns in Moscow to discuss next steps.",
+                "Spanish Foreign Minister Moratinos thanked the Secretary.  During Moratinos' October 2009 trip to Cuba, he said, "
+                "Raul Castro confessed his desire to open a channel.",
+                post="PARIS", tags="PREL, PTER, RS")
+    meetings, participants = extract_meetings(doc)
+    names = {p.name for p in participants}
+    assert {"Anatoliy Safonov", "Burns", "Raul Castro"} <= names
