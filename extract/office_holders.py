@@ -192,6 +192,35 @@ def _matches(name: str, on: date | None) -> list[tuple[OfficeHolder, bool]]:
     return [(h, full) for h, full in _index().get(key, ()) if _in_term(h, on)]
 
 
+def _skeleton(key: str) -> str:
+    """A name's consonants, doubled ones once: transliterations of one Arabic or Persian name
+    differ in their vowels ("Moallam", "Moallem", "Muallem" are all "mlm")."""
+    consonants = re.sub(r"[aeiouy\s'-]", "", key)
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+@cache
+def _skeleton_index() -> dict[str, tuple[OfficeHolder, ...]]:
+    index: dict[str, list[OfficeHolder]] = {}
+    for holder in office_holders():
+        for form in holder.short:
+            if _name_words(form) == 1:
+                bare = _ARTICLE.sub("", _key(form))
+                skeleton = _skeleton(bare)
+                if len(skeleton) >= 3 and holder not in index.setdefault(skeleton, []):
+                    index[skeleton].append(holder)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _spelled_otherwise(name: str, on: date | None) -> list[tuple[OfficeHolder, bool]]:
+    """Surname matches by skeleton, for a titled name the table spells another way."""
+    key = _ARTICLE.sub("", _key(name or ""))
+    if _name_words(key) != 1 or len(key) < 6:
+        return []
+    return [(h, False) for h in _skeleton_index().get(_skeleton(key), ())
+            if _in_term(h, on) and any(_ARTICLE.sub("", _key(f))[:1] == key[:1] for f in h.short)]
+
+
 def holders_named(text_name: str, on: date | None = None) -> list[OfficeHolder]:
     """Every term whose holder a cable could mean by ``text_name`` on ``on``.  More than one
     answer is normal ("Kim", "Rasmussen"); the caller decides with the title and context, or
@@ -336,6 +365,8 @@ def identify(
     """
     on = _as_date(on)
     matches = _matches(name, on)
+    if not matches and office_words and office_words.strip().casefold() not in ("minister", "the minister"):
+        matches = _spelled_otherwise(name, on)  # "FM Moallam": the table writes "Moallem"
     if not matches:
         return None
     title = _read_title(office_words)

@@ -162,3 +162,9 @@ def test_loaded_rows_match_the_file(rows):
     holders = office_holders()
     assert len(holders) == len(rows)
     assert all(h.end is None or h.start <= h.end for h in holders)
+
+
+def test_a_titled_surname_spelled_another_way_is_found_by_its_consonants():
+    assert identify("Moallam", "FM", date(2008, 10, 1)).country == "SYR"
+    assert identify("Moallam", None, date(2008, 10, 1)) is None  # no title: too loose
+    assert identify("Porto", "Minister", date(2004, 8, 1)) is None
