@@ -78,8 +78,11 @@ class ActorIndex:
         for person in people or []:
             name, code = getattr(person, "name", None), getattr(person, "country_code", None)
             if name and code:
-                for tok in _NAME_TOKEN.findall(name):
-                    votes[tok][code] += 5
+                tokens = _NAME_TOKEN.findall(name)
+                for i, tok in enumerate(tokens):
+                    # the name's last word is the one a cable repeats alone; an earlier one may
+                    # be a family name many share ("Kim Gye-gwan" is not "NSA Kim")
+                    votes[tok][code] += 5 if i == len(tokens) - 1 else 1
         self.names = {name: c.most_common(1)[0][0] for name, c in votes.items()}
 
     def _read(self, text: str, votes: dict[str, Counter]) -> None:
@@ -119,8 +122,11 @@ class ActorIndex:
         for m in full_name_pattern().finditer(text):
             holder = identify(m.group(0), None, self.on)
             if holder is not None:
-                for tok in _NAME_TOKEN.findall(m.group(0)):
-                    votes[tok][holder.country] += 3
+                # the forms the cable will use alone ("Hu" for Hu Jintao), not every word of
+                # the name ("Kim" of Kim Jong-il is half of Korea's)
+                for form in holder.short:
+                    if " " not in form:
+                        votes[form.removeprefix("al-")][holder.country] += 3
 
     def country_of_name(self, phrase: str) -> str | None:
         """The government of a person named in ``phrase`` by a surname the cable has placed."""

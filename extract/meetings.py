@@ -172,7 +172,7 @@ _HEAD_TITLES = (
     r"Brigadier|Colonel|Col\.|COL|Lt\. Col\.|Lieutenant Colonel|"
     r"General|Gen\.|Lieutenant General|Major General|Brigadier General|Admiral|Adm\.|Vice Admiral|Commander|Chief of Defen[cs]e|Major|Captain|Capt\.|Lieutenant|"
     r"(?:Foreign (?:Affairs |Policy )?|International Affairs |Presidential |Senior |Special |Political |Military |Security )?Advis[eo]r(?: to the (?:President|Prime Minister))?|"
-    r"Governor|Mayor|Director General|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special (?:[A-Z][a-z]+ ){0,2}(?:Envoy|Representative|Advis[eo]r|Assistant|Coordinator)|Envoy|"
+    r"Governor|Mayor|Director General|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special (?:[A-Z][a-z]+ ){0,2}(?:Envoy|Representative|Advis[eo]r|Assistant|Coordinator)|Envoy|(?:[Cc]hief |[Ll]ead |[Ss]enior )?[Nn]egotiator|(?<=[A-Z0-9] )chief|"
     r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|DUSTR|Deputy USTR|(?:Deputy )?U\.S\. Trade Representative|"
     r"PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Political Counselor|Deputy Political Counselor|Economic Counselor|DATT|Defense Attache|Legat"
 )
@@ -360,7 +360,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # 'G.V. Rao': initials are part of 
 _OFFICE_BEFORE_RANK = re.compile(r"(?P<office>(?:[A-Z][\w/.'’-]*\s+){0,5}(?:Department|Division|Directorate|Office|Section|Unit)?\s*(?:Head|Director|Chief|Coordinator|Counselor|Counsellor))\s+$")
 _BARE_RANKS = frozenset({"general", "gen", "admiral", "adm", "colonel", "col", "brigadier", "major", "captain", "capt", "lieutenant"})
 _AIDE_BEFORE = re.compile(r"\b(?:[A-Z][\w/]*\s+)?(?:Advis[eo]r|Assistant|Aide|Deputy|Spokes\w+|Chief of Staff|Counsel+or|Envoy)\s+to\s+(?:the\s+)?$")
-_GLUE = re.compile(r"^\s*(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){0,2}$")
+_GLUE = re.compile(r"^\s*(?:(?:[A-Z0-9]{2,6}|[A-Z][a-z]+)\s+){0,2}$")
 
 
 def _split_title_name(title: str, name: str | None) -> tuple[str, str | None]:

@@ -356,3 +356,11 @@ def test_who_says_he_will_meet_someone_is_a_party_and_a_said_aside_does_not_end_
     meetings, participants = extract_meetings(doc)
     names = {p.name for p in participants}
     assert {"Anatoliy Safonov", "Burns", "Raul Castro"} <= names
+
+
+def test_a_negotiator_and_a_chief_with_a_nationality_before_them_are_officials():
+    doc = cable("NSA Kim said veteran DPRK negotiator Kim Gye-gwan was slated to visit Beijing on February 10, 2010 at the "
+                "invitation of Chinese 6PT chief Wu Dawei.", post="SEOUL", tags="PREL, KS, KN, CH")
+    _, participants = extract_meetings(doc)
+    assert {("PRK", "Kim Gye-gwan", "senior_official"), ("CHN", "Wu Dawei", "senior_official")} <= {
+        (p.country_code, p.name, p.level) for p in participants}
