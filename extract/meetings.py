@@ -1580,6 +1580,12 @@ def extract_meetings(doc: ParsedCable, host: str | None = None, actors=None) -> 
                 found[i] = _sentence_candidates(ctx, p.paragraph_number, p.text, _trigger_dates(p.text, talk_date), actors)
     for group in found:
         cands.extend(group)
+    if talk_date is not None:
+        # "In a separate meeting, Brigadier Holand told Pol/MilOff ...": another conversation
+        # of the same visit, on the day the cable reports
+        for c in cands:
+            if c.separate and c.date is None and c.status == MeetingStatus.HELD.value:
+                c.date = DateMention(0, 0, "", talk_date.isoformat(), talk_date, talk_date, True, False)
     merged = _merge(cands)
     subject = _subject_candidate(ctx, actors)
     if subject is not None:

@@ -364,3 +364,12 @@ def test_a_negotiator_and_a_chief_with_a_nationality_before_them_are_officials()
     _, participants = extract_meetings(doc)
     assert {("PRK", "Kim Gye-gwan", "senior_official"), ("CHN", "Wu Dawei", "senior_official")} <= {
         (p.country_code, p.name, p.level) for p in participants}
+
+
+def test_a_separate_meeting_without_a_date_is_on_the_day_of_the_conversation_reported():
+    doc = cable("Poloffs delivered Ref A demarche on October 30, 2009 to Brazilian MRE Pol/Mil Advisor Marcos Pinta Gama.",
+                "In a separate meeting, Brigadier Holand told Pol/MilOff he was grateful for U.S. efforts.",
+                post="BRASILIA", tags="PREL, MARR, BR, CO")
+    doc.cable.created_datetime = __import__("datetime").datetime(2009, 11, 2, 12, 0)
+    meetings, _ = extract_meetings(doc)
+    assert [m.date_edtf for m in meetings] == ["2009-10-30", "2009-10-30"]
