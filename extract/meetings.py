@@ -576,6 +576,9 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
     return out
 
 
+_TOPIC_OF_TALK = re.compile(r"\b(?:discuss(?:ed|es|ing)?|about|regarding|concerning|on|of|toward|towards|against|criticiz\w*|criticis\w*|praised|support for|influence of|view of|views on|relations? with|ties to|close to|allied with|opposed to|like)\s+(?:the\s+|former\s+)?$", _F)
+
+
 def _untitled_leaders(text: str, ctx: _Ctx, taken: list[tuple[int, int]]) -> list[tuple[Person, int, int]]:
     """Leaders named in full with no title ("Tony Blair wrapped up two days of summits"): the
     gazetteer of office-holders gives the government and the office."""
@@ -585,6 +588,8 @@ def _untitled_leaders(text: str, ctx: _Ctx, taken: list[tuple[int, int]]) -> lis
             continue
         if text.startswith(("'s", "’s"), m.end()) or re.search(r"[A-Z][\w.]*\s+$", text[max(0, m.start() - 25):m.start()]):
             continue  # "President Lula da Silva's Advisor": the titled reading has decided
+        if _TOPIC_OF_TALK.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "to discuss Hugo Chavez": a leader talked about, not one at the table
         holder = identify(m.group(0), None, ctx.ref)
         if holder is None:
             continue
@@ -1503,6 +1508,9 @@ def _place_subject(subject: _Cand, merged: list[_Cand], ctx: _Ctx) -> list[_Cand
             return merged
     keys = [p.name.split()[-1] for p in subject.people if p.name and p.country in foreign]
     keys += [p.raw_title for p in subject.people if not p.name and p.raw_title and p.country in foreign]
+    # "the Minister said": the body names the subject's "Foreign Minister" by his rank alone
+    keys += ["the " + p.raw_title.split()[-1] for p in subject.people
+             if not p.name and p.raw_title and p.country in foreign and len(p.raw_title.split()) > 1]
     for para in ctx.doc.paragraphs:
         for s, e in sentence_spans(para.text):
             sentence = para.text[s:e]

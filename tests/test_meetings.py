@@ -373,3 +373,24 @@ def test_a_separate_meeting_without_a_date_is_on_the_day_of_the_conversation_rep
     doc.cable.created_datetime = __import__("datetime").datetime(2009, 11, 2, 12, 0)
     meetings, _ = extract_meetings(doc)
     assert [m.date_edtf for m in meetings] == ["2009-10-30", "2009-10-30"]
+
+
+ICELAND = """<code><pre>C O N F I D E N T I A L REYKJAVIK 000158
+
+SIPDIS
+E.O. 12958: DECL: 10/14/2019
+TAGS: PREL, NATO, IC
+SUBJECT: ICELANDIC FOREIGN MINISTER'S MEETING WITH CHARGE FOCUSES ON UNGA, ICESAVE, NATO
+
+6. (C) Skarphedinsson also spoke about defense issues including the closure of the Icelandic Defense Agency.
+
+7. (C) The Minister said that Iceland also remains committed to the effort in Afghanistan.
+
+WATSON</pre></code>"""
+
+
+def test_a_subject_line_meeting_is_kept_where_the_body_names_the_counterpart_by_rank():
+    meetings, participants = extract_meetings(_cable(ICELAND, "09REYKJAVIK158.txt"))
+    (m,) = meetings
+    assert (m.method, m.quote_paragraph, m.country_code) == ("meetings:subject", 7, "ISL")
+    assert {(p.country_code, p.level) for p in participants if p.role == "lead"} == {("ISL", "minister"), ("USA", "ambassador")}
