@@ -389,6 +389,10 @@ def _split_title_name(title: str, name: str | None) -> tuple[str, str | None]:
     return " ".join(words[:keep]), (moved + (" " + name if name else "")).strip()
 
 
+_NON_US_SECRETARY_OF = re.compile(
+    r"\s+of\s+(?:the\s+)?(?!State\b|Defen[cs]e\b|Treasury\b|Homeland\b|Commerce\b|Energy\b|Agriculture\b|Labor\b|Health\b|Education\b|"
+    r"Transportation\b|Interior\b|Veterans\b|Housing\b|Navy\b|Army\b|Air Force\b)[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2}")
+
 #: "opposition Senator Piedad Cordoba": a legislator of the country's own politics, not of Congress.
 _LOCAL_POLITICIAN_BEFORE = re.compile(r"\b(?:opposition|ruling[- ]party|governing[- ]party|pro-government|provincial|regional|party)\s+$", re.IGNORECASE)
 
@@ -530,6 +534,12 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             # "Department Head Minister Carlos Abreu": the diplomat's rank follows his office
             title = rank_of.group("office").strip() + " (" + title + ")"
         full_title = expand_title(title)
+        if title.lower() == "secretary" and _NON_US_SECRETARY_OF.match(text, m.end("title")):
+            # "the Secretary of Intelligence": an office the US cabinet does not have
+            title = " ".join((title + text[m.end("title"):_NON_US_SECRETARY_OF.match(text, m.end("title")).end()]).split())
+            full_title = expand_title(title)
+            if country is None and ctx.host and ctx.host != "USA":
+                country, weak = ctx.host, True
         if country is None:
             bare_secretary = title.lower() == "secretary" and not before.rstrip().lower().endswith("the")
             if _US_TITLE.match(title) and not bare_secretary and not _LOCAL_POLITICIAN_BEFORE.search(before):
@@ -1307,6 +1317,31 @@ def _delegation_leads(cands: list[_Cand], ctx: _Ctx) -> None:
                 c.paragraphs.add(para.paragraph_number)
 
 
+_ATTENDED = re.compile(r"\b(?:also\s+)?(?:participated|attended|took part|sat in|joined (?:the|them|him|her|us)\b)", _F)
+
+
+def _attendees(cands: list[_Cand], ctx: _Ctx, actors) -> None:
+    """'The Secretary of Intelligence and his deputy participated': officials a paragraph says
+    took part, in a sentence that reports no meeting of its own, are at the meeting the
+    paragraph reports."""
+    for para in ctx.doc.paragraphs:
+        if not _ATTENDED.search(para.text):
+            continue
+        home = [c for c in cands if para.paragraph_number in c.paragraphs and c.status == MeetingStatus.HELD.value
+                and not c.block_people and c.rule in _ENCOUNTER_RULES | {"subject"}]
+        if len(home) != 1:
+            continue  # no meeting, or several: whose attendee is unclear
+        c = home[0]
+        for a, b in _spans(para.text):
+            sentence = para.text[a:b]
+            if not _ATTENDED.search(sentence) or _all_triggers(sentence):
+                continue
+            have = {(p.country, p.name or p.title) for p in c.people}
+            for p, _, _ in _people_in(sentence, ctx, actors):
+                if p.country and p.level and not p.reporter and (p.country, p.name or p.title) not in have:
+                    c.people.append(p)
+
+
 def session_heads(doc: ParsedCable, paragraphs: set[int], host: str | None) -> list[tuple[Person, int]]:
     """The heads of each side a dialogue session's own paragraphs name (for sessions the
     meetings extractor did not also find), with the paragraph that says so."""
@@ -1599,6 +1634,7 @@ def extract_meetings(doc: ParsedCable, host: str | None = None, actors=None) -> 
     if subject is not None:
         merged = _place_subject(subject, merged, ctx)
     _delegation_leads(merged, ctx)
+    _attendees(merged, ctx, actors)
     meetings, participants = [], []
     seen = set()
     for c in merged:

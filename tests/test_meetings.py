@@ -394,3 +394,13 @@ def test_a_subject_line_meeting_is_kept_where_the_body_names_the_counterpart_by_
     (m,) = meetings
     assert (m.method, m.quote_paragraph, m.country_code) == ("meetings:subject", 7, "ISL")
     assert {(p.country_code, p.level) for p in participants if p.role == "lead"} == {("ISL", "minister"), ("USA", "ambassador")}
+
+
+def test_an_official_the_paragraph_says_participated_is_at_its_meeting():
+    doc = cable("On September 11, 2007, Argentine intelligence service analysts briefed Ambassador and EmbOffs on the threat.  "
+                "Perhaps as a gesture on this anniversary, the Secretary of Intelligence and his deputy participated.",
+                post="BUENOSAIRES", tags="PTER, AR")
+    meetings, participants = extract_meetings(doc)
+    (m,) = meetings
+    leads = {(p.country_code, p.title, p.level) for p in participants if p.role == "lead"}
+    assert ("ARG", "Secretary of Intelligence", "senior_official") in leads
