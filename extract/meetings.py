@@ -129,7 +129,7 @@ _DURING = re.compile(r"\b(?:during|in|at|from|since|after|following|before|ahead
 _VISIT = re.compile(r"\b(?:visit(?:ed|s|ing)?|trip|travel(?:l?ed|s)?|traveling|travelling)\s+(?:to\s+)?", _F)
 _CODEL = re.compile(r"\bCODEL\b|\bcongressional delegation\b", _F)
 _SUMMIT = re.compile(r"\bsummits?\b", _F)
-_WILL_MEET = re.compile(r"\b(?:will|would|is to|are to|plans? to|planning to|intends? to|expects? to|is expected to|are expected to|is scheduled to|are scheduled to|scheduled to|hopes? to|agreed to)\s+(?:\w+\s+)?(?:meet|visit|travel|hold talks|host)\b", _F)
+_WILL_MEET = re.compile(r"\b(?:will|would|is to|are to|plans? to|planning to|intends? to|expects? to|is expected to|are expected to|is scheduled to|are scheduled to|scheduled to|hopes? to|agreed to)\s+(?:\w+\s+)?(?:meet|visit|travel|hold talks|host|see(?=\s+(?:the\s+)?(?-i:[A-Z])(?!\w*['’]s\b)))\b", _F)
 
 _EXCLUDE = re.compile(
     r"\b(?:phone|telephone|telephoned|by phone|phoned|video ?conference|VTC|videoconference|e-?mail|by letter|in a letter|press conference|"
@@ -1559,7 +1559,7 @@ def _place_subject(subject: _Cand, merged: list[_Cand], ctx: _Ctx) -> list[_Cand
     return merged
 
 
-_TRIGGER_HINT = re.compile(r"meet|met\b|visit|call|told|talks|summit|deliver|demarch|resum|negotia|between|trip|travel|codel|brief|session|consultation|discuss|conversation|lunch|dinner|breakfast|informed|assured|explained|stressed|emphasi|said to|noted to|gave|arriv|host|readout|confided|conveyed|underscored|complained|expressed", _F)
+_TRIGGER_HINT = re.compile(r"meet|met\b|\bsee\b|visit|call|told|talks|summit|deliver|demarch|resum|negotia|between|trip|travel|codel|brief|session|consultation|discuss|conversation|lunch|dinner|breakfast|informed|assured|explained|stressed|emphasi|said to|noted to|gave|arriv|host|readout|confided|conveyed|underscored|complained|expressed", _F)
 
 
 def _trigger_dates(text: str, ref: dt.date | None) -> list[DateMention]:

@@ -404,3 +404,13 @@ def test_an_official_the_paragraph_says_participated_is_at_its_meeting():
     (m,) = meetings
     leads = {(p.country_code, p.title, p.level) for p in participants if p.role == "lead"}
     assert ("ARG", "Secretary of Intelligence", "senior_official") in leads
+
+
+def test_he_would_see_a_leader_on_a_date_is_a_planned_meeting():
+    doc = cable("President Alvaro Uribe mentioned he would see Hugo Chavez in Ecuador on November 29, 2007 at President Rafael "
+                "Correa's inauguration ceremony.", post="BOGOTA", tags="PREL, CO, VE, EC")
+    doc.cable.created_datetime = __import__("datetime").datetime(2007, 11, 20, 12, 0)
+    meetings, participants = extract_meetings(doc)
+    (m,) = meetings
+    assert (m.date_edtf, m.country_code, m.status) == ("2007-11-29", "ECU", "planned")
+    assert {p.country_code for p in participants if p.role == "lead"} == {"COL", "VEN", "ECU"}
