@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from .countries import country_code, find_countries, is_domestic
 from .document import ParsedCable
-from .office_holders import full_name_pattern, identify
+from .office_holders import find_full_names, identify
 
 #: Titles and bodies that mark a US official or office when no other country is named.
 US_ACTOR = re.compile(
@@ -119,8 +119,8 @@ class ActorIndex:
                     votes[tok][holder.country] += 3
                 elif self.abroad:
                     votes[tok][self.host] += 1
-        for m in full_name_pattern().finditer(text):
-            holder = identify(m.group(0), None, self.on)
+        for _start, _end, full in find_full_names(text):
+            holder = identify(full, None, self.on)
             if holder is not None:
                 # the forms the cable will use alone ("Hu" for Hu Jintao), not every word of
                 # the name ("Kim" of Kim Jong-il is half of Korea's)

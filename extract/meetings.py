@@ -71,7 +71,7 @@ from engagements.schema import Meeting, MeetingParticipant
 from engagements.schema.vocab import Level, MeetingStatus, ParticipantRole
 
 from .countries import _ORGANISATIONS, country_code, find_countries, host_country
-from .office_holders import LEVEL_OF_OFFICE, TITLE_OF_OFFICE, full_name_pattern, identify
+from .office_holders import LEVEL_OF_OFFICE, TITLE_OF_OFFICE, find_full_names, identify
 from .dates import DateMention, find_dates
 from .document import ParsedCable
 from .evidence import record_id
@@ -593,21 +593,21 @@ def _untitled_leaders(text: str, ctx: _Ctx, taken: list[tuple[int, int]]) -> lis
     """Leaders named in full with no title ("Tony Blair wrapped up two days of summits"): the
     gazetteer of office-holders gives the government and the office."""
     out = []
-    for m in full_name_pattern().finditer(text):
-        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+    for start, end, full in find_full_names(text):
+        if any(a <= start < b or start <= a < end for a, b in taken):
             continue
-        if text.startswith(("'s", "’s"), m.end()) or re.search(r"[A-Z][\w.]*\s+$", text[max(0, m.start() - 25):m.start()]):
+        if text.startswith(("'s", "’s"), end) or re.search(r"[A-Z][\w.]*\s+$", text[max(0, start - 25):start]):
             continue  # "President Lula da Silva's Advisor": the titled reading has decided
-        if _TOPIC_OF_TALK.search(text, max(0, m.start() - 40), m.start()):
+        if _TOPIC_OF_TALK.search(text, max(0, start - 40), start):
             continue  # "to discuss Hugo Chavez": a leader talked about, not one at the table
-        holder = identify(m.group(0), None, ctx.ref)
+        holder = identify(full, None, ctx.ref)
         if holder is None:
             continue
         title = TITLE_OF_OFFICE[holder.office]
-        person = Person(name=" ".join(m.group(0).split()), title=title, country=holder.country,
-                        level=Level(LEVEL_OF_OFFICE[holder.office]), start=m.start(), end=m.end(), text=m.group(0), raw_title=title)
-        person.reporter = bool(_REPORTER_AFTER.match(text[m.end():m.end() + 40]))
-        out.append((person, m.start(), m.end()))
+        person = Person(name=" ".join(full.split()), title=title, country=holder.country,
+                        level=Level(LEVEL_OF_OFFICE[holder.office]), start=start, end=end, text=full, raw_title=title)
+        person.reporter = bool(_REPORTER_AFTER.match(text[end:end + 40]))
+        out.append((person, start, end))
     return out
 
 

@@ -40,7 +40,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .countries import country_code
@@ -352,6 +352,7 @@ def _fits(holder: OfficeHolder, meanings: _Title) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def identify(
     name: str, office_words: str | None = None, on: date | None = None
 ) -> OfficeHolder | None:
@@ -410,16 +411,60 @@ def identify(
 
 
 @cache
-def full_name_pattern() -> re.Pattern[str]:
-    """Every name specific enough to stand without a title ("Tony Blair", "Hu Jintao"), as one
-    pattern: a cable's first mention of a leader is often the bare full name."""
-    forms = set()
+def _full_forms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the word sequences of every name specific enough to stand without a
+    title ("Tony Blair", "Hu Jintao"), longest first."""
+    forms: dict[str, set[tuple[str, ...]]] = {}
     for holder in office_holders():
         for form in (holder.name, *holder.short):
             if _name_words(form) >= 2:
-                forms.add(form)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+                words = tuple(form.split())
+                forms.setdefault(words[0], set()).add(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in forms.items()}
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word.rstrip(".,"))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+
+
+@lru_cache(maxsize=8192)
+def find_full_names(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, name) of each full name of an office-holder written in ``text``: a cable's
+    first mention of a leader is often the bare full name.  Words are compared one by one from
+    a known first word, which is far cheaper than one pattern of two thousand names; a text
+    with no known first word at all is passed over after one scan."""
+    forms = _full_forms()
+    if forms.keys().isdisjoint(_CAPITALISED.findall(text)):
+        return ()
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        candidates = forms.get(words[i][2])
+        hit = None
+        if candidates:
+            for form in candidates:
+                n = len(form)
+                if i + n <= len(words) and all(_bare(words[i + k][2]) == form[k] for k in range(1, n)):
+                    last = words[i + n - 1]
+                    end = last[0] + len(form[-1])
+                    if end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                        continue
+                    hit = (words[i][0], end, text[words[i][0]:end])
+                    i += n
+                    break
+        if hit:
+            out.append(hit)
+        else:
+            i += 1
+    return tuple(out)
 
 
 #: An office as a title for a person the gazetteer names without one.
