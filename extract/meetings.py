@@ -134,7 +134,9 @@ _WILL_MEET = re.compile(r"\b(?:will|would|is to|are to|plans? to|planning to|int
 _EXCLUDE = re.compile(
     r"\b(?:phone|telephone|telephoned|by phone|phoned|video ?conference|VTC|videoconference|e-?mail|by letter|in a letter|press conference|"
     r"if (?:he|she|they|we|the|it)\b|whether|could meet|might meet|may meet|would like to meet|wants to meet|hoped to meet|"
-    r"refused to meet|declined to meet|did not meet|never met|has not met|have not met|no plans? to)",
+    r"refused to meet|declined to meet|did not meet|never met|has not met|have not met|no plans? to|"
+    r"skipped|missed|snubbed|avoided|boycotted|"
+    r"(?:his|her|their) (?:family|wife|husband|children|relatives|son|daughter|brother|sister)|members of (?:his|her|their) family)",
     _F,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|should|would like to|wants? to|wished to|(?:was|is|were|are) (?:willing|ready|prepared) to|hope[sd]? to|if|unless|whether|possible|possibility of|potential)\s+(?:\w+\s+)?(?:meet|visit|travel|call|talks?|hold|resume|a visit|a meeting|pay|have (?:\w+ )?(?:discussions?|talks|a meeting))\b", _F)
@@ -162,7 +164,7 @@ _US_PRONOUNS = re.compile(r"\b(?:us|we)\b")
 _HEAD_TITLES = (
     r"Attorney General|Prosecutor General|Solicitor General|Inspector General|Consul General|Comptroller General|Secretary General|Director[- ]General|Deputy Director[- ]General|"
     r"(?:EU |European |Trade |High )?Commissioner(?: for [A-Z][\w]+(?: (?:and )?[A-Z][\w]+){0,3})?|Additional Secretary|Joint Secretary|Chief Scientist|Chief Executive|Foreign Secretary|"
-    r"Prime Minister|Deputy Prime Minister|Vice President|President|Premier|King|Queen|Emir|Amir|Crown Prince|Sultan|Chancellor|"
+    r"Prime Minister|Deputy Prime Minister|Vice President|President|Premier|King|Queen|Emir|Amir(?= of\b)|Crown Prince|Sultan|Chancellor|"
     r"(?:First |Second )?Vice[- ]President(?: and Foreign Minister)?|"
     r"(?:Deputy |Vice |State )?(?:Foreign |Defen[cs]e |Interior |Finance |Trade |Justice |Economy |Health |Energy )?Minis?ter(?: of (?:the )?[A-Z][\w]+(?: (?:and |of |for )?[A-Z][\w]+){0,4}| for [A-Z][\w]+(?: (?:and )?[A-Z][\w]+){0,3})?|"
     r"Vice Foreign Minister|Foreign Secretary|State Secretary|Secretary of State|Secretary of Defen[cs]e|Secretary General|Secretary|"
@@ -436,7 +438,7 @@ _PRIVATE = re.compile(
     r"professors?|scholars?|analysts?|NGOs?|non-governmental|party (?:leaders?|president|chairman|chief|secretary)|opposition (?:leaders?|figures?)|"
     r"candidates?|CEOs?|company|companies|executives?|bankers?|priests?|bishops?|clerics?|lawyers?|consultants?|think[- ]tank|"
     r"foundation|institute|university|union (?:leaders?|president)|contacts?|source|industry|chamber of commerce|"
-    r"former|ex-|retired|private sector|civil society)\b", _F)
+    r"former|ex-|retired|private sector|civil society|sales|marketing|security consultant)\b", _F)
 
 
 _PARTY = re.compile(r"\bParty\b|\bPARTY\b")  # "Communist Party Deputy Chairman": a party office
@@ -974,6 +976,8 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
     elif (country is None and ctx.embassy and ctx.host and rule in ("visit", "during-meeting") and _VISIT_OF_FOREIGNER.search(sentence, at, at + 60)
           and any(p.name for p in people) and all(p.country not in (ctx.host, "USA", None) for p in people if p.name)):
         country = ctx.host  # "the visit last week of Israel's Chief Scientist": a visitor to the post's country
+    if date is None and re.match(r"meetings\b", sentence[at:at + 9], _F):
+        return None  # "based on meetings with high-ranking members": several, none dated
     status = _status(sentence, at, date, ctx.ref)
     quote = sentence.strip()
     if len(quote) > 400:

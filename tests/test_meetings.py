@@ -414,3 +414,12 @@ def test_he_would_see_a_leader_on_a_date_is_a_planned_meeting():
     (m,) = meetings
     assert (m.date_edtf, m.country_code, m.status) == ("2007-11-29", "ECU", "planned")
     assert {p.country_code for p in participants if p.role == "lead"} == {"COL", "VEN", "ECU"}
+
+
+def test_skipped_meetings_family_visits_company_directors_and_undated_meetings_in_general_are_no_meetings():
+    doc = cable("Jaramillo said Silva skipped meetings with SOUTHCOM Commander Douglas Fraser on May 3, 2009.",
+                "His wife and six children visited in late December 2007.",
+                "Boeing Sales Director for Brazil, Jose Sicilia, told Emboffs on March 3, 2009 that Varig is bankrupt.",
+                "The Embassy had the impression based on meetings with high-ranking members of the Spanish military that Spain was undecided.",
+                post="BOGOTA", tags="PREL, CO")
+    assert extract_meetings(doc)[0] == []
