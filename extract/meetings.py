@@ -184,7 +184,7 @@ _PERSON = re.compile(
     r"(?:(?:MOD|MoD|MFA|MEA|MRE|MOFA|MinDef|NSC|USTR|EUR|WHA|EAP|SCA|NEA|AF|ISN|INL|PM|EEB|DRL)\s+)?"
     r"(?P<title>\b(?:" + _HEAD_TITLES + r"))\b"
     r"(?:\s+\((?![A-Z]{2,6}\))[^()\n]{1,30}\)(?=\s+" + _NAME_WORD + r"))?"  # 'Director (Europe West) G.V. Rao'
-    r"(?:(?:\s+|,\s+(?=" + _NAME_WORD + r"\s+" + _NAME_WORD + r"))(?P<name>(?!(?:and|of|the|on|in|to|for|said|told|met|was|is|has|had|who|also|stated|noted|that)\b)" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}))?"
+    r"(?:(?:\s+|,\s+(?=" + _NAME_WORD + r"\s+" + _NAME_WORD + r")(?![A-Z][a-z]+\s+(?:" + _HEAD_TITLES + r")\b))(?P<name>(?!(?:and|of|the|on|in|to|for|said|told|met|was|is|has|had|who|also|stated|noted|that)\b)" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}))?"
 )
 _NOT_NAMES = frozenset(["The", "And", "Of", "On", "In", "To", "For", "Said", "Told", "Met", "Was", "Is", "Has", "Had", "Who", "Also", "That", "This", "These", "When", "While", "During", "After", "Before", "Since", "Although", "Ministry", "Minister", "Government", "President", "Foreign", "Embassy", "Affairs", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Summary", "Comment", "End", "Note", "Meets", "Meeting", "Meetings", "Discusses", "Discuss", "Focuses", "Urges", "Says", "Seeks", "Presses", "Pushes", "Calls", "Visits", "Visit", "Talks", "Welcomes", "Outlines", "Reviews", "Stresses", "Offers", "Asks", "Agrees", "Expresses", "Reaffirms", "Raises", "Briefs", "Hosts", "Receives", "Warns", "Wants", "Vows", "Plans"])
 _PLACE_IN = re.compile(r"\b(?:in|to|at)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:de\s+|del\s+|el\s+)?[A-Z][\w'’.-]*){0,3})")
@@ -351,7 +351,7 @@ def _city_name(word: str) -> str:
 
 
 _UNAMBIGUOUS_US = re.compile(r"^(?:Ambassador-at-Large|DUSTR|Deputy USTR|(?:Deputy )?U\.S\. Trade Representative|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Principal Deputy Assistant Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|DATT|Legat)$", _F)
-_US_EMBASSY_BEFORE = re.compile(r"(?:\b(?:U\.S\.|US|American)\s+Embassy|(?<![A-Z][a-z]an )\bEmbassy\s+[A-Z][\w ]{2,20}?)\s+$")
+_US_EMBASSY_BEFORE = re.compile(r"(?:\b(?:FBI|DEA|CIA|DHS|DOJ|DoJ|USAID|DoD|DOD|NSC|USTR|ATF|ICE|CBP|USCG|SOUTHCOM|CENTCOM|EUCOM|PACOM|AFRICOM|NORTHCOM|State Department|Pentagon|White House)(?:\s+(?:Deputy|Assistant|Associate))?|\b(?:U\.S\.|US|American)\s+Embassy|(?<![A-Z][a-z]an )\bEmbassy\s+[A-Z][\w ]{2,20}?)\s+$")
 _REPORTER_AFTER = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:also\s+)?(?:noted|said|says|added|commented|reported|observed|explained|remarked|opined|believes|thinks|argued|asked)\b")
 _AFTER_POSSESSIVE_KEEP = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+){0,3}?(?:visit|trip|meeting|talks|travel|call|arrival|delegation)\b", _F)
 _ADJ_POSSESSIVE = re.compile(r"(?:^|\s)(?P<adj>[A-Z][a-z]+)(?:'s|’s)\s+$")
@@ -390,6 +390,31 @@ def _split_title_name(title: str, name: str | None) -> tuple[str, str | None]:
     moved = " ".join(words[keep:])
     return " ".join(words[:keep]), (moved + (" " + name if name else "")).strip()
 
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_CAP_RUN = re.compile(r"(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)){0,6}")
+
+
+def _body_after_title(text: str, at: int, host: str | None) -> tuple[str, bool, str | None, int] | None:
+    """(country, weak, name, name end) when a title is followed by 'of (the) <country or
+    organisation>' and perhaps the holder's name."""
+    of = _OF_THE.match(text, at)
+    if not of:
+        return None
+    run = _CAP_RUN.match(text, of.end())
+    if not run:
+        return None
+    spans = [(run.start() + w.start(), run.start() + w.start() + len(w.group(0).rstrip(".,;:")))
+             for w in re.finditer(r"\S+", run.group(0))]
+    words = [text[a:b] for a, b in spans]
+    for n in range(min(4, len(words)), 0, -1):
+        code = country_code(" ".join(words[:n]), host)
+        if code:
+            rest = words[n:n + 3]
+            name = " ".join(rest) if len(rest) >= 2 else None
+            end = spans[n + len(rest) - 1][1] if name else of.end()
+            return code, False, name, end
+    return None
 
 _NON_US_SECRETARY_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?!State\b|Defen[cs]e\b|Treasury\b|Homeland\b|Commerce\b|Energy\b|Agriculture\b|Labor\b|Health\b|Education\b|"
@@ -552,6 +577,14 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             elif ctx.host and (ctx.embassy or level_for_title(full_title, ctx.host) not in (Level.AMBASSADOR, Level.WORKING_LEVEL, None)):
                 country = ctx.host  # a post's or a subject country's own officials
                 weak = True
+        if not name and (country is None or weak):
+            # "President of the European Commission Jose Manuel Barroso", "Prime Minister of
+            # Iraq Nouri al-Maliki": the body or country named after the title is his
+            body = _body_after_title(text, m.end("title"), ctx.host)
+            if body:
+                country, weak, name, body_end = body
+                if name:
+                    name_end = body_end
         if name and (country is None or weak):
             # "President Mesa" in a Brasilia cable: the gazetteer of office-holders knows him
             # better than the post's host does

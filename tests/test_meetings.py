@@ -423,3 +423,15 @@ def test_skipped_meetings_family_visits_company_directors_and_undated_meetings_i
                 "The Embassy had the impression based on meetings with high-ranking members of the Spanish military that Spain was undecided.",
                 post="BOGOTA", tags="PREL, CO")
     assert extract_meetings(doc)[0] == []
+
+
+def test_the_body_after_a_title_the_agency_before_it_and_a_comma_before_another_title_place_people():
+    doc = cable("Leaders at the summit included President of the European Commission Jose Manuel Barroso.",
+                "We need senior-level visits, such as the planned trip by Deputy FBI Director Pistole.",
+                "During an October 26 call on the Ambassador, Israeli Ambassador Gabby Levy registered concern.",
+                post="ANKARA", tags="PREL, TU, IS")
+    _, participants = extract_meetings(doc)
+    from engagements.extract import meetings as M
+    ctx = M._Ctx(doc=doc, ref=None, host="TUR", embassy=True)
+    people = {(p.name, p.country) for t in (x.text for x in doc.paragraphs) for p, _, _ in M._people_in(t, ctx, None)}
+    assert {("Jose Manuel Barroso", "EU"), ("Pistole", "USA"), ("Gabby Levy", "ISR"), (None, "USA")} <= people
