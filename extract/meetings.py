@@ -391,6 +391,7 @@ def _split_title_name(title: str, name: str | None) -> tuple[str, str | None]:
     return " ".join(words[:keep]), (moved + (" " + name if name else "")).strip()
 
 
+_OF_FOREIGN_BODY = re.compile(r",?\s+of\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?:Embassy|Mission|Ministry|Foreign Ministry|MFA|Government|government|delegation|Delegation|Consulate)\b")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)){0,6}")
 
@@ -577,6 +578,10 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             elif ctx.host and (ctx.embassy or level_for_title(full_title, ctx.host) not in (Level.AMBASSADOR, Level.WORKING_LEVEL, None)):
                 country = ctx.host  # a post's or a subject country's own officials
                 weak = True
+        of_embassy = _OF_FOREIGN_BODY.match(text, name_end) if name else None
+        if of_embassy and country_code(of_embassy.group("adj"), ctx.host) not in (None, "USA"):
+            # "Political Counselor Guillaume Bazard of the French Embassy": not ours
+            country, weak = country_code(of_embassy.group("adj"), ctx.host), False
         if not name and (country is None or weak):
             # "President of the European Commission Jose Manuel Barroso", "Prime Minister of
             # Iraq Nouri al-Maliki": the body or country named after the title is his

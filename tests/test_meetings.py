@@ -435,3 +435,11 @@ def test_the_body_after_a_title_the_agency_before_it_and_a_comma_before_another_
     ctx = M._Ctx(doc=doc, ref=None, host="TUR", embassy=True)
     people = {(p.name, p.country) for t in (x.text for x in doc.paragraphs) for p, _, _ in M._people_in(t, ctx, None)}
     assert {("Jose Manuel Barroso", "EU"), ("Pistole", "USA"), ("Gabby Levy", "ISR"), (None, "USA")} <= people
+
+
+def test_an_embassy_title_followed_by_of_the_french_embassy_is_french():
+    doc = cable("Political Counselor Guillaume Bazard of the French Embassy told PolOff on September 3, 2008 that the FTA framework is agreed.",
+                post="NEWDELHI", tags="PREL, IN, FR")
+    _, participants = extract_meetings(doc)
+    assert {(p.country_code, p.name) for p in participants if p.role == "lead"} == {("FRA", "Guillaume Bazard"), ("USA", None)} or \
+        ("FRA", "Guillaume Bazard") in {(p.country_code, p.name) for p in participants}
