@@ -441,5 +441,4 @@ def test_an_embassy_title_followed_by_of_the_french_embassy_is_french():
     doc = cable("Political Counselor Guillaume Bazard of the French Embassy told PolOff on September 3, 2008 that the FTA framework is agreed.",
                 post="NEWDELHI", tags="PREL, IN, FR")
     _, participants = extract_meetings(doc)
-    assert {(p.country_code, p.name) for p in participants if p.role == "lead"} == {("FRA", "Guillaume Bazard"), ("USA", None)} or \
-        ("FRA", "Guillaume Bazard") in {(p.country_code, p.name) for p in participants}
+    assert ("FRA", "Guillaume Bazard") in {(p.country_code, p.name) for p in participants}
