@@ -174,15 +174,23 @@ _HEAD_TITLES = (
     r"Brigadier|Colonel|Col\.|COL|Lt\. Col\.|Lieutenant Colonel|"
     r"General|Gen\.|Lieutenant General|Major General|Brigadier General|Admiral|Adm\.|Vice Admiral|Commander|Chief of Defen[cs]e|Major|Captain|Capt\.|Lieutenant|"
     r"(?:Foreign (?:Affairs |Policy )?|International Affairs |Presidential |Senior |Special |Political |Military |Security )?Advis[eo]r(?: to the (?:President|Prime Minister))?|"
-    r"Governor|Mayor|Director General|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special (?:[A-Z][a-z]+ ){0,2}(?:Envoy|Representative|Advis[eo]r|Assistant|Coordinator)|Envoy|(?:[Cc]hief |[Ll]ead |[Ss]enior )?[Nn]egotiator|(?<=[A-Z0-9] )chief|"
+    r"Governor|Mayor|Director General|Senior Director|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special (?:[A-Z][a-z]+ ){0,2}(?:Envoy|Representative|Advis[eo]r|Assistant|Coordinator)|Envoy|(?:[Cc]hief |[Ll]ead |[Ss]enior )?[Nn]egotiator|(?<=[A-Z0-9] )chief|"
     r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|DUSTR|Deputy USTR|(?:Deputy )?U\.S\. Trade Representative|"
     r"PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Political Counselor|Deputy Political Counselor|Economic Counselor|DATT|Defense Attache|Legat"
 )
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|(?:[A-Z]\.){1,3}|(?:van der|van den|de la|de los|de|da|van|von|del|la|al-|el-|bin)\s?[A-Z][a-z]+|[A-Z]{2,}(?=\s|$|[,.;]))"
+def _wrapped(pattern: str) -> str:
+    """A pattern written with plain spaces, matching across the line breaks of a hard-wrapped
+    cable ("Senior\nDirector"): a space becomes any white space, an optional one (" ?") an
+    optional white-space character, and a look-behind keeps its fixed width."""
+    return (pattern.replace(" ?", "\0").replace(" ", r"\s+").replace("\0", r"\s?")
+            .replace(r"(?<=[A-Z0-9]\s+)", r"(?<=[A-Z0-9]\s)"))
+
+
 _PERSON = re.compile(
     r"(?:(?P<adj>\b[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)|\bU\.S\.|\bUS|\bEU|\bUN|\bOAS)\s+)?"
     r"(?:(?:MOD|MoD|MFA|MEA|MRE|MOFA|MinDef|NSC|USTR|EUR|WHA|EAP|SCA|NEA|AF|ISN|INL|PM|EEB|DRL)\s+)?"
-    r"(?P<title>\b(?:" + _HEAD_TITLES + r"))\b"
+    r"(?P<title>\b(?:" + _wrapped(_HEAD_TITLES) + r"))\b"
     r"(?:\s+\((?![A-Z]{2,6}\))[^()\n]{1,30}\)(?=\s+" + _NAME_WORD + r"))?"  # 'Director (Europe West) G.V. Rao'
     r"(?:(?:\s+|,\s+(?=" + _NAME_WORD + r"\s+" + _NAME_WORD + r")(?![A-Z][a-z]+\s+(?:" + _HEAD_TITLES + r")\b))(?P<name>(?!(?:and|of|the|on|in|to|for|said|told|met|was|is|has|had|who|also|stated|noted|that)\b)" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}))?"
 )
@@ -351,7 +359,7 @@ def _city_name(word: str) -> str:
 
 
 _UNAMBIGUOUS_US = re.compile(r"^(?:Ambassador-at-Large|DUSTR|Deputy USTR|(?:Deputy )?U\.S\. Trade Representative|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Principal Deputy Assistant Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|DATT|Legat)$", _F)
-_US_EMBASSY_BEFORE = re.compile(r"(?:\b(?:FBI|DEA|CIA|DHS|DOJ|DoJ|USAID|DoD|DOD|NSC|USTR|ATF|ICE|CBP|USCG|SOUTHCOM|CENTCOM|EUCOM|PACOM|AFRICOM|NORTHCOM|State Department|Pentagon|White House)(?:\s+(?:Deputy|Assistant|Associate))?|\b(?:U\.S\.|US|American)\s+Embassy|(?<![A-Z][a-z]an )\bEmbassy\s+[A-Z][\w ]{2,20}?)\s+$")
+_US_EMBASSY_BEFORE = re.compile(r"(?:\b(?:FBI|DEA|CIA|DHS|DOJ|DoJ|USAID|DoD|DOD|NSC|USTR|ATF|ICE|CBP|USCG|SOUTHCOM|CENTCOM|EUCOM|PACOM|AFRICOM|NORTHCOM|State Department|Pentagon|White House|National Security Council)(?:\s+(?:Deputy|Assistant|Associate|Senior))?|\b(?:U\.S\.|US|American)\s+Embassy|(?<![A-Z][a-z]an )\bEmbassy\s+[A-Z][\w ]{2,20}?)\s+$")
 _REPORTER_AFTER = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:also\s+)?(?:noted|said|says|added|commented|reported|observed|explained|remarked|opined|believes|thinks|argued|asked)\b")
 _AFTER_POSSESSIVE_KEEP = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+){0,3}?(?:visit|trip|meeting|talks|travel|call|arrival|delegation)\b", _F)
 _ADJ_POSSESSIVE = re.compile(r"(?:^|\s)(?P<adj>[A-Z][a-z]+)(?:'s|’s)\s+$")
@@ -496,7 +504,7 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
 
     out = []
     for m in _PERSON.finditer(text):
-        title = m.group("title")
+        title = " ".join(m.group("title").split())  # hard-wrapped: "Senior\nDirector"
         adj = m.group("adj")
         name = m.group("name")
         if name:
@@ -543,7 +551,7 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             pm = _ADJ_POSSESSIVE.search(before)
             if pm and country_code(pm.group("adj"), ctx.host):
                 country = country_code(pm.group("adj"), ctx.host)  # "Israel's Chief Scientist"
-        if country is None and (us_rank or _UNAMBIGUOUS_US.match(title) or _US_EMBASSY_BEFORE.search(before)) and not _LOCAL_POLITICIAN_BEFORE.search(before):
+        if country is None and (us_rank or _UNAMBIGUOUS_US.match(title) or _US_EMBASSY_BEFORE.search(text, max(0, m.start() - 60), m.start())) and not _LOCAL_POLITICIAN_BEFORE.search(before):
             country = "USA"
         if country is None:
             country = _country_just_before(before, ctx.host)  # "Arab League Chief of Staff", "ROK NSA"
@@ -883,9 +891,11 @@ def _speaker_before(sentence: str, at: int, everyone) -> bool:
 
 
 #: "He discussed ... with", "in his talks with": a party written only as a pronoun.
-_PRONOUN_PARTY = re.compile(r"^\s*(?:He|She)\b|\b(?:his|her)\s+(?:[\w-]+\s+){0,3}?(?:meeting|meetings|talks|conversation|discussions?|visit|call)\s+(?:with|to)\b")
+_PRONOUN_PARTY = re.compile(r"^\s*\(?(?:He|She)\b|\b(?:his|her)\s+(?:[\w-]+\s+){0,3}?(?:meeting|meetings|talks|conversation|discussions?|visit|call)\s+(?:with|to)\b")
 
 
+#: "He said he would raise it with X": the speaker is the one who will meet.
+_SAID_HE_WOULD = re.compile(r"\s+(?:said|told \w+|noted|added|indicated)\s+(?:that\s+)?(?:he|she)\s+(?:would|will|planned to|plans to|intends to|hoped to)\b")
 _PRONOUN_OBJECT = re.compile(r"\b(?:(?:told|asked|assured|informed|urged|promised|briefed|pressed|invited)\s+(?:him|her)|(?:related|said|explained|confided|complained|conveyed|expressed|stressed) to (?:him|her))\b")
 
 
@@ -964,7 +974,7 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
         pronoun = _PRONOUN_PARTY.search(sentence)
         # the pronoun is the trigger's own subject: "He discussed these issues with X", "his
         # talks with X"; not the reporter of someone else's meeting ("He said that ... met")
-        if pronoun and pronoun.start() <= at <= pronoun.end() + 60 and not _SPEECH.search(sentence, pronoun.end(), at):
+        if pronoun and pronoun.start() <= at <= pronoun.end() + 90 and (not _SPEECH.search(sentence, pronoun.end(), at) or _SAID_HE_WOULD.match(sentence, pronoun.end())):
             people.append(_copy(antecedent))
         elif _PRONOUN_OBJECT.search(sentence, at, hi):
             people.append(_copy(antecedent))  # "in an October 12 meeting, Chavez told him"

@@ -442,3 +442,12 @@ def test_an_embassy_title_followed_by_of_the_french_embassy_is_french():
                 post="NEWDELHI", tags="PREL, IN, FR")
     _, participants = extract_meetings(doc)
     assert ("FRA", "Guillaume Bazard") in {(p.country_code, p.name) for p in participants}
+
+
+def test_a_title_broken_over_two_lines_is_read_whole():
+    doc = cable("(He said he would raise the issue with National Security Council Senior\nDirector Lipton in his upcoming visit to Pakistan.",
+                post="ISLAMABAD", tags="PREL, PK")
+    from engagements.extract import meetings as M
+    ctx = M._Ctx(doc=doc, ref=None, host="PAK", embassy=True)
+    (p, _, _), = M._people_in(doc.paragraphs[0].text, ctx, None)
+    assert (p.name, p.title, p.country, p.level) == ("Lipton", "Senior Director", "USA", "senior_official")
