@@ -359,7 +359,7 @@ def _city_name(word: str) -> str:
 
 
 _UNAMBIGUOUS_US = re.compile(r"^(?:Ambassador-at-Large|DUSTR|Deputy USTR|(?:Deputy )?U\.S\. Trade Representative|A/S|U/S|DAS|PDAS|DASD|Deputy Secretary|Under Secretary|Assistant Secretary|Deputy Assistant Secretary|Principal Deputy Assistant Secretary|Senator|Sen\.|Congressman|Congresswoman|Rep\.|PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|DATT|Legat)$", _F)
-_US_EMBASSY_BEFORE = re.compile(r"(?:\b(?:FBI|DEA|CIA|DHS|DOJ|DoJ|USAID|DoD|DOD|NSC|USTR|ATF|ICE|CBP|USCG|SOUTHCOM|CENTCOM|EUCOM|PACOM|AFRICOM|NORTHCOM|State Department|Pentagon|White House|National Security Council)(?:\s+(?:Deputy|Assistant|Associate|Senior))?|\b(?:U\.S\.|US|American)\s+Embassy|(?<![A-Z][a-z]an )\bEmbassy\s+[A-Z][\w ]{2,20}?)\s+$")
+_US_EMBASSY_BEFORE = re.compile(r"(?:\b(?:FBI|DEA|CIA|DHS|DOJ|DoJ|USAID|DoD|DOD|NSC|USTR|ATF|ICE|CBP|USCG|SOUTHCOM|CENTCOM|EUCOM|PACOM|AFRICOM|NORTHCOM|State Department|Pentagon|White House|National Security Council|(?:WHA|EUR|EAP|SCA|NEA|AF|ISN|INL|PM|EEB|DRL|OES|PRM|IO|CT|S/CT|INR)/[A-Z]{2,5})(?:\s+(?:Deputy|Assistant|Associate|Senior|Acting))?|\b(?:U\.S\.|US|American)\s+Embassy|(?<![A-Z][a-z]an )\bEmbassy\s+[A-Z][\w ]{2,20}?)\s+$")
 _REPORTER_AFTER = re.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:also\s+)?(?:noted|said|says|added|commented|reported|observed|explained|remarked|opined|believes|thinks|argued|asked)\b")
 _AFTER_POSSESSIVE_KEEP = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+){0,3}?(?:visit|trip|meeting|talks|travel|call|arrival|delegation)\b", _F)
 _ADJ_POSSESSIVE = re.compile(r"(?:^|\s)(?P<adj>[A-Z][a-z]+)(?:'s|’s)\s+$")
@@ -399,6 +399,7 @@ def _split_title_name(title: str, name: str | None) -> tuple[str, str | None]:
     return " ".join(words[:keep]), (moved + (" " + name if name else "")).strip()
 
 
+_ORG_ROLE_BEFORE = re.compile(r"(?P<org>(?:[A-Z][\w.]*\s+){1,3})(?:chief of mission|head of (?:the )?(?:delegation|mission)|(?:permanent )?representative|envoy)\s+$")
 _OF_FOREIGN_BODY = re.compile(r",?\s+of\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?:Embassy|Mission|Ministry|Foreign Ministry|MFA|Government|government|delegation|Delegation|Consulate)\b")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)){0,6}")
@@ -425,6 +426,7 @@ def _body_after_title(text: str, at: int, host: str | None) -> tuple[str, bool, 
             return code, False, name, end
     return None
 
+_FOR_PORTFOLIO = re.compile(r"\s+(?P<portfolio>for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}?)(?:,?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}))?(?=[\s,.;]|$)")
 _NON_US_SECRETARY_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?!State\b|Defen[cs]e\b|Treasury\b|Homeland\b|Commerce\b|Energy\b|Agriculture\b|Labor\b|Health\b|Education\b|"
     r"Transportation\b|Interior\b|Veterans\b|Housing\b|Navy\b|Army\b|Air Force\b)[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2}")
@@ -551,10 +553,26 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
             pm = _ADJ_POSSESSIVE.search(before)
             if pm and country_code(pm.group("adj"), ctx.host):
                 country = country_code(pm.group("adj"), ctx.host)  # "Israel's Chief Scientist"
-        if country is None and (us_rank or _UNAMBIGUOUS_US.match(title) or _US_EMBASSY_BEFORE.search(text, max(0, m.start() - 60), m.start())) and not _LOCAL_POLITICIAN_BEFORE.search(before):
+        not_us = False
+        junior = _FOR_PORTFOLIO.match(text, m.end("title")) if title.lower() in ("secretary of state", "state secretary", "minister of state") else None
+        if junior:
+            # "Secretary of State for Cooperation Alain Joyandet": a European junior minister
+            title = title + " " + " ".join(junior.group("portfolio").split())
+            full_title = expand_title(title)
+            name = name or junior.group("name")
+            if name == junior.group("name"):
+                name_end = junior.end("name")
+            not_us = True
+            if country is None and ctx.host and ctx.host != "USA":
+                country, weak = ctx.host, True
+        if country is None and (us_rank or _UNAMBIGUOUS_US.match(title) or _US_EMBASSY_BEFORE.search(text, max(0, m.start() - 60), m.start())) and not not_us and not _LOCAL_POLITICIAN_BEFORE.search(before):
             country = "USA"
         if country is None:
             country = _country_just_before(before, ctx.host)  # "Arab League Chief of Staff", "ROK NSA"
+        if country is None:
+            role = _ORG_ROLE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            if role and country_code(role.group("org").strip(), ctx.host):
+                country = country_code(role.group("org").strip(), ctx.host)  # "European Union chief of mission Ambassador X"
         if country is None and re.match(r"MEA\b", text[m.start():m.start("title")].strip().split(" ")[-1] or ""):
             country = "IND"  # India's Ministry of External Affairs: no other government's
         if country is None and name and actors is not None:
@@ -578,7 +596,7 @@ def _read_people(text: str, ctx: _Ctx, actors) -> list[tuple[Person, int, int]]:
                 country, weak = ctx.host, True
         if country is None:
             bare_secretary = title.lower() == "secretary" and not before.rstrip().lower().endswith("the")
-            if _US_TITLE.match(title) and not bare_secretary and not _LOCAL_POLITICIAN_BEFORE.search(before):
+            if _US_TITLE.match(title) and not bare_secretary and not not_us and not _LOCAL_POLITICIAN_BEFORE.search(before):
                 if title.lower().startswith(("ambassador", "amb.", "charg", "cda", "dcm", "deputy chief")) and not ctx.embassy:
                     country = None
                 else:
@@ -770,6 +788,10 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
 
 
+_INSIDE_A_NAME = re.compile(r"(?<![.!?:;]\s)(?<!^)\b(?!(?:The|And|Of|President|Minister|Ambassador|Secretary|General|Senator|Governor|Mayor|King|Prince|Foreign|Prime|Vice|Deputy|Chairman|Director|Commander|Chief|Mr|Mrs|Ms|Dr|FM|PM|VP|MOD)\b)[A-Z][a-z]+\s+$")
+_NOT_A_PERSON_AFTER = re.compile(r"\s+(?:Administration|administration|government|Government|era|policy|policies|doctrine|camp|regime)\b")
+
+
 def _known_surnames(sentence: str, ctx: _Ctx, found: list[tuple[Person, int, int]]) -> list[tuple[Person, int, int]]:
     """People the sentence names by surname alone ('Crumpton told Safonov'), known from a titled
     mention elsewhere in the cable."""
@@ -783,6 +805,9 @@ def _known_surnames(sentence: str, ctx: _Ctx, found: list[tuple[Person, int, int
         person = ctx.known.get(word)
         if person is None or word in seen or any(a <= m.start() < b for a, b in taken):
             continue
+        inside = _INSIDE_A_NAME.search(sentence, max(0, m.start() - 25), m.start())
+        if (inside and inside.group(0).split()[0] not in (person.name or "").split()) or _NOT_A_PERSON_AFTER.match(sentence, m.end()):
+            continue  # "Jose Manuel Martinez Morales" is not President Morales; "the Obama Administration"
         seen.add(word)
         clone = Person(name=person.name, title=person.title, country=person.country, level=person.level,
                        start=m.start(), end=m.start() + len(word), text=word, raw_title=person.raw_title)

@@ -451,3 +451,18 @@ def test_a_title_broken_over_two_lines_is_read_whole():
     ctx = M._Ctx(doc=doc, ref=None, host="PAK", embassy=True)
     (p, _, _), = M._people_in(doc.paragraphs[0].text, ctx, None)
     assert (p.name, p.title, p.country, p.level) == ("Lipton", "Senior Director", "USA", "senior_official")
+
+
+def test_offices_abroad_people_inside_longer_names_and_administrations_are_placed_right():
+    from engagements.extract import meetings as M
+
+    doc = cable("The DCM met with European Union chief of mission Ambassador Andrew Standley and WHA/CEN Deputy Director David Wolfe.",
+                "Secretary of State for Cooperation Alain Joyandet would soon revisit Guinea.",
+                post="PARIS", tags="PREL, FR")
+    ctx = M._Ctx(doc=doc, ref=None, host="FRA", embassy=True)
+    people = {(p.name, p.country) for x in doc.paragraphs for p, _, _ in M._people_in(x.text, ctx, None)}
+    assert {("Andrew Standley", "EU"), ("David Wolfe", "USA"), ("Alain Joyandet", "FRA")} <= people
+    ctx.known = {"Morales": M.Person(name="Evo Morales", title="President", country="BOL", level=None),
+                 "Obama": M.Person(name="Barack Obama", title="President", country="USA", level=None)}
+    s = "UN representative Jose Manuel Martinez Morales praised the Obama Administration."
+    assert M._known_surnames(s, ctx, []) == []
