@@ -425,15 +425,21 @@ def test_skipped_meetings_family_visits_company_directors_and_undated_meetings_i
     assert extract_meetings(doc)[0] == []
 
 
+def people_written(doc, host):
+    """Every titled or gazetteer-known official the cable's paragraphs name, as the meetings
+    extractor reads them in a post's cable from ``host``."""
+    from engagements.extract import meetings as M
+
+    ctx = M._Ctx(doc=doc, ref=None, host=host, embassy=True)
+    return [p for x in doc.paragraphs for p, _, _ in M._people_in(x.text, ctx, None)]
+
+
 def test_the_body_after_a_title_the_agency_before_it_and_a_comma_before_another_title_place_people():
     doc = cable("Leaders at the summit included President of the European Commission Jose Manuel Barroso.",
                 "We need senior-level visits, such as the planned trip by Deputy FBI Director Pistole.",
                 "During an October 26 call on the Ambassador, Israeli Ambassador Gabby Levy registered concern.",
                 post="ANKARA", tags="PREL, TU, IS")
-    _, participants = extract_meetings(doc)
-    from engagements.extract import meetings as M
-    ctx = M._Ctx(doc=doc, ref=None, host="TUR", embassy=True)
-    people = {(p.name, p.country) for t in (x.text for x in doc.paragraphs) for p, _, _ in M._people_in(t, ctx, None)}
+    people = {(p.name, p.country) for p in people_written(doc, "TUR")}
     assert {("Jose Manuel Barroso", "EU"), ("Pistole", "USA"), ("Gabby Levy", "ISR"), (None, "USA")} <= people
 
 
@@ -447,9 +453,7 @@ def test_an_embassy_title_followed_by_of_the_french_embassy_is_french():
 def test_a_title_broken_over_two_lines_is_read_whole():
     doc = cable("(He said he would raise the issue with National Security Council Senior\nDirector Lipton in his upcoming visit to Pakistan.",
                 post="ISLAMABAD", tags="PREL, PK")
-    from engagements.extract import meetings as M
-    ctx = M._Ctx(doc=doc, ref=None, host="PAK", embassy=True)
-    (p, _, _), = M._people_in(doc.paragraphs[0].text, ctx, None)
+    (p,) = people_written(doc, "PAK")
     assert (p.name, p.title, p.country, p.level) == ("Lipton", "Senior Director", "USA", "senior_official")
 
 
@@ -459,9 +463,9 @@ def test_offices_abroad_people_inside_longer_names_and_administrations_are_place
     doc = cable("The DCM met with European Union chief of mission Ambassador Andrew Standley and WHA/CEN Deputy Director David Wolfe.",
                 "Secretary of State for Cooperation Alain Joyandet would soon revisit Guinea.",
                 post="PARIS", tags="PREL, FR")
-    ctx = M._Ctx(doc=doc, ref=None, host="FRA", embassy=True)
-    people = {(p.name, p.country) for x in doc.paragraphs for p, _, _ in M._people_in(x.text, ctx, None)}
+    people = {(p.name, p.country) for p in people_written(doc, "FRA")}
     assert {("Andrew Standley", "EU"), ("David Wolfe", "USA"), ("Alain Joyandet", "FRA")} <= people
+    ctx = M._Ctx(doc=doc, ref=None, host="FRA", embassy=True)
     ctx.known = {"Morales": M.Person(name="Evo Morales", title="President", country="BOL", level=None),
                  "Obama": M.Person(name="Barack Obama", title="President", country="USA", level=None)}
     s = "UN representative Jose Manuel Martinez Morales praised the Obama Administration."
