@@ -174,7 +174,7 @@ _HEAD_TITLES = (
     r"Brigadier|Colonel|Col\.|COL|Lt\. Col\.|Lieutenant Colonel|"
     r"General|Gen\.|Lieutenant General|Major General|Brigadier General|Admiral|Adm\.|Vice Admiral|Commander|Chief of Defen[cs]e|Major|Captain|Capt\.|Lieutenant|"
     r"(?:Foreign (?:Affairs |Policy )?|International Affairs |Presidential |Senior |Special |Political |Military |Security )?Advis[eo]r(?: to the (?:President|Prime Minister))?|"
-    r"Governor|Mayor|Director General|Senior Director|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special (?:[A-Z][a-z]+ ){0,2}(?:Envoy|Representative|Advis[eo]r|Assistant|Coordinator)|Envoy|(?:[Cc]hief |[Ll]ead |[Ss]enior )?[Nn]egotiator|(?<=[A-Z0-9] )chief|"
+    r"Governor|Mayor|Director General|Senior Director|Political Director|Director|Chairman|Chairwoman|Chief of Staff|National Security Advis[eo]r|Special (?:[A-Z][a-z]+ ){0,2}(?:Envoy|Representative|Advis[eo]r|Assistant|Coordinator)|Envoy|(?:[Cc]hief |[Ll]ead |[Ss]enior )?[Nn]egotiator|(?<=[A-Z0-9] )chief|"
     r"A/S|U/S|DAS|PDAS|DASD|FM|DFM|VFM|PM|VP|MOD|MinDef|DefMin|NSA|DUSTR|Deputy USTR|(?:Deputy )?U\.S\. Trade Representative|"
     r"PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Political Counselor|Deputy Political Counselor|Economic Counselor|DATT|Defense Attache|Legat"
 )
@@ -401,6 +401,7 @@ def _split_title_name(title: str, name: str | None) -> tuple[str, str | None]:
 
 _ORG_ROLE_BEFORE = re.compile(r"(?P<org>(?:[A-Z][\w.]*\s+){1,3})(?:chief of mission|head of (?:the )?(?:delegation|mission)|(?:permanent )?representative|envoy)\s+$")
 _OF_FOREIGN_BODY = re.compile(r",?\s+of\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?:Embassy|Mission|Ministry|Foreign Ministry|MFA|Government|government|delegation|Delegation|Consulate)\b")
+_INSTITUTION_WORD = re.compile(r"General|Assembly|Council|Commission|Committee|Court|Bank|Union|Security|Parliament|Senate|Congress|Republic|Government|Ministry|Office|Agency|Authority|Organization|Organisation|Board|Fund|Conference|Forum")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*)){0,6}")
 
@@ -421,7 +422,7 @@ def _body_after_title(text: str, at: int, host: str | None) -> tuple[str, bool, 
         code = country_code(" ".join(words[:n]), host)
         if code:
             rest = words[n:n + 3]
-            name = " ".join(rest) if len(rest) >= 2 else None
+            name = " ".join(rest) if len(rest) >= 2 and not any(_INSTITUTION_WORD.fullmatch(w) for w in rest) else None
             end = spans[n + len(rest) - 1][1] if name else of.end()
             return code, False, name, end
     return None

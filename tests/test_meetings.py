@@ -470,3 +470,12 @@ def test_offices_abroad_people_inside_longer_names_and_administrations_are_place
                  "Obama": M.Person(name="Barack Obama", title="President", country="USA", level=None)}
     s = "UN representative Jose Manuel Martinez Morales praised the Obama Administration."
     assert M._known_surnames(s, ctx, []) == []
+
+
+def test_a_political_director_ranks_as_a_senior_official_and_an_assembly_is_no_name():
+    doc = cable("MFA Political Director Rafael Dezcallar told us the GOS had presented a list of prisoners.",
+                "Ali Treiki looked forward to a tour as the President of the UN General Assembly.",
+                post="MADRID", tags="PREL, SP")
+    people = {(p.name, p.title, p.level) for p in people_written(doc, "ESP")}
+    assert ("Rafael Dezcallar", "Political Director", "senior_official") in people
+    assert not any(name == "General Assembly" for name, _, _ in people)
