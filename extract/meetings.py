@@ -71,10 +71,10 @@ from engagements.schema import Meeting, MeetingParticipant
 from engagements.schema.vocab import Level, MeetingStatus, ParticipantRole
 
 from .countries import _ORGANISATIONS, country_code, find_countries, host_country
-from .office_holders import LEVEL_OF_OFFICE, TITLE_OF_OFFICE, find_full_names, identify
 from .dates import DateMention, find_dates
 from .document import ParsedCable
 from .evidence import record_id
+from .office_holders import LEVEL_OF_OFFICE, TITLE_OF_OFFICE, find_full_names, identify
 from .people import Person, parse_participants
 from .sentences import sentence_spans
 from .titles import expand_title, level_for_title
@@ -179,6 +179,8 @@ _HEAD_TITLES = (
     r"PolCouns|Polcouns|D/PolCouns|Poloffs?|PolOffs?|POLOFFS?|Econoffs?|EconOffs?|ECONOFFS?|EmbOffs?|Emboffs?|EMBOFFS?|Pol/?Mil ?Offs?|Pol/Econ ?Offs?|Political Counselor|Deputy Political Counselor|Economic Counselor|DATT|Defense Attache|Legat"
 )
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|(?:[A-Z]\.){1,3}|(?:van der|van den|de la|de los|de|da|van|von|del|la|al-|el-|bin)\s?[A-Z][a-z]+|[A-Z]{2,}(?=\s|$|[,.;]))"
+
+
 def _wrapped(pattern: str) -> str:
     """A pattern written with plain spaces, matching across the line breaks of a hard-wrapped
     cable ("Senior\nDirector"): a space becomes any white space, an optional one (" ?") an
@@ -426,6 +428,7 @@ def _body_after_title(text: str, at: int, host: str | None) -> tuple[str, bool, 
             end = spans[n + len(rest) - 1][1] if name else of.end()
             return code, False, name, end
     return None
+
 
 _FOR_PORTFOLIO = re.compile(r"\s+(?P<portfolio>for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}?)(?:,?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}))?(?=[\s,.;]|$)")
 _NON_US_SECRETARY_OF = re.compile(
