@@ -793,7 +793,8 @@ _CAP_WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
 
 
 _INSIDE_A_NAME = re.compile(r"(?<![.!?:;]\s)(?<!^)\b(?!(?:The|And|Of|President|Minister|Ambassador|Secretary|General|Senator|Governor|Mayor|King|Prince|Foreign|Prime|Vice|Deputy|Chairman|Director|Commander|Chief|Mr|Mrs|Ms|Dr|FM|PM|VP|MOD)\b)[A-Z][a-z]+\s+$")
-_NOT_A_PERSON_AFTER = re.compile(r"\s+(?:Administration|administration|government|Government|era|policy|policies|doctrine|camp|regime)\b")
+_NOT_A_PERSON_AFTER = re.compile(r"\s+(?:Administration|administration|government|Government|era|policy|policies|doctrine|camp|regime|"
+                                 r"right-hand|ally|allies|loyalists?|aides?|confidants?|associates?|supporters?|prot[eé]g[eé]s?)\b")
 
 
 def _known_surnames(sentence: str, ctx: _Ctx, found: list[tuple[Person, int, int]]) -> list[tuple[Person, int, int]]:
@@ -865,6 +866,11 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
                 # people around a phone call or routine contact written earlier in the
                 # sentence ("he speaks by phone and meets frequently with X") are not at this one
                 window = (max([_clause_end(sentence, t[3], at) for t in dropped if t[3] <= at], default=0), len(sentence))
+                joined = [j.end() for j in _CLAUSE_JOIN.finditer(sentence, window[0], at)]
+                if joined and any(joined[-1] <= ps < at for _, ps, _ in everyone):
+                    # "... suggested that President Obama consider X, and Prime Minister Gilani
+                    # told Senator Kerry": the meeting's clause has its own subject
+                    window = (joined[-1], window[1])
                 readout = _READOUT.search(sentence, at) if rule == "told-us" else None
                 if readout is not None and readout.start() - at < 80:
                     # "X gave us a readout of the August 28 visit to Jerusalem by Y": the
@@ -885,6 +891,9 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
 
 #: "Safonov said he would meet with Ambassador Burns": the reporter speaks of his own meeting.
 _OWN_PLAN = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?(?:also\s+)?(?:said|says|noted|added|told \w+|indicated|confirmed|announced)\s+(?:that\s+)?(?:he|she)\s+(?:would|will|had|has|plans? to|planned to|intends? to|hoped to|was going to|is going to|expects? to)?\s*(?:\w+\s+)?$")
+
+
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
 def _clause_end(sentence: str, start: int, limit: int) -> int:

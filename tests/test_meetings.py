@@ -479,3 +479,11 @@ def test_a_political_director_ranks_as_a_senior_official_and_an_assembly_is_no_n
     people = {(p.name, p.title, p.level) for p in people_written(doc, "ESP")}
     assert ("Rafael Dezcallar", "Political Director", "senior_official") in people
     assert not any(name == "General Assembly" for name, _, _ in people)
+
+
+def test_people_of_another_clause_or_named_attributively_are_not_at_the_meeting():
+    doc = cable("Interlocutors have suggested that President Obama consider pardoning Siddiqui, and Prime Minister Gilani "
+                "told Senator Kerry on February 16, 2010 that Siddiqui should be transferred to Pakistan.",
+                post="ISLAMABAD", tags="PREL, PK")
+    _, participants = extract_meetings(doc)
+    assert {p.name for p in participants if p.role == "lead"} == {"Gilani", "Kerry"}
