@@ -893,6 +893,8 @@ def _sentence_candidates(ctx: _Ctx, number: int, text: str, dates: list[DateMent
 _OWN_PLAN = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?(?:also\s+)?(?:said|says|noted|added|told \w+|indicated|confirmed|announced)\s+(?:that\s+)?(?:he|she)\s+(?:would|will|had|has|plans? to|planned to|intends? to|hoped to|was going to|is going to|expects? to)?\s*(?:\w+\s+)?$")
 
 
+#: Where the words someone told us begin, when no "that" introduces them.
+_REPORTED_CLAUSE = re.compile(r"\b(?:he|she|they|it|we|there|his|her|its|their|this|these|those)\b")
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
@@ -991,6 +993,11 @@ def _candidate(ctx: _Ctx, number: int, sentence: str, s: int, e: int, rule: str,
     said = _SPEECH.search(sentence, at + 4)
     if said and said.start() < hi:
         hi = said.start()  # what was said is not who met: "told the Ambassador that President X ..."
+    told = _TOLD_US.match(sentence, at) if rule == "told-us" else None
+    if told:
+        content = _REPORTED_CLAUSE.search(sentence, told.end())
+        if content and content.start() < hi:
+            hi = content.start()  # "told us she believes Putin has narrowed the field": Putin is spoken of
     people = [p for p, ps, pe in everyone if (first and lo == 0 or ps >= lo) and pe <= hi
               and not (p.reporter and ps < at and rule != "told-us" and not _OWN_PLAN.match(sentence, pe, at))]
     if rule in ("met-with", "call-on") and ctx.host and ctx.host != "USA":

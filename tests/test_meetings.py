@@ -487,3 +487,10 @@ def test_people_of_another_clause_or_named_attributively_are_not_at_the_meeting(
                 post="ISLAMABAD", tags="PREL, PK")
     _, participants = extract_meetings(doc)
     assert {p.name for p in participants if p.role == "lead"} == {"Gilani", "Kerry"}
+
+
+def test_who_is_spoken_of_after_told_us_is_not_at_the_meeting():
+    doc = cable("Deputy Foreign Minister Karasin told us on May 3, 2007 she believes President Putin has narrowed the field to five.",
+                post="MOSCOW", tags="PREL, RS")
+    _, participants = extract_meetings(doc)
+    assert "Putin" not in {p.name for p in participants}
