@@ -766,14 +766,16 @@ def session_leads(doc: ParsedCable, meetings: list[Meeting]) -> list[MeetingPart
                     title = expand_title(_PAREN_TAIL.sub("", m.group(t)).strip())
                     out.append(_lead(doc, mt, title, code, p.paragraph_number, m.group(0)))
     chaired = {r.meeting_id for r in out}
+    unchaired = {}
     for p in doc.paragraphs:
         mt = _chaired_session(sessions, p.paragraph_number)
-        if mt is None or mt.meeting_id in chaired or mt.status != MeetingStatus.HELD:
-            continue
-        for person, number in session_heads(doc, {p.paragraph_number}, host):
-            if person.country and person.level:
-                out.append(_lead(doc, mt, person.title or "", person.country, number, person.text[:400],
-                                 name=person.name, level=person.level, method="dialogues:head-of-side"))
+        if mt is not None and mt.meeting_id not in chaired and mt.status == MeetingStatus.HELD:
+            unchaired[p.paragraph_number] = mt
+    # one reading of the paragraphs that report a held session nobody was said to chair
+    for person, number in session_heads(doc, set(unchaired), host) if unchaired else ():
+        if person.country and person.level:
+            out.append(_lead(doc, unchaired[number], person.title or "", person.country, number, person.text[:400],
+                             name=person.name, level=person.level, method="dialogues:head-of-side"))
     return _dedupe(out)
 
 
